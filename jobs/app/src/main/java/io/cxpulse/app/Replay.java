@@ -1,0 +1,122 @@
+package io.cxpulse.app;
+
+import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.deadletter.DeadLetter;
+import io.cxpulse.common.io.InputTopic;
+import io.cxpulse.common.io.OutputTopic;
+import io.cxpulse.common.replay.DeadLetterJson;
+import io.cxpulse.common.replay.JsonLinesFileSink;
+import io.cxpulse.common.replay.ReplayInputs;
+import io.cxpulse.common.runtime.FlinkSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+
+/**
+ * A bounded run of the pipelines over a replay directory, on a local Flink MiniCluster in this
+ * process. The same pipeline graph as live: only the inputs ({@link ReplayInputs}) and the
+ * outputs (JSON Lines files) differ.
+ */
+final class Replay {
+
+    static final String JOB = "replay";
+    static final String DEAD_LETTER_FILE = "deadletter.jsonl";
+
+    private final CxPulseConfig config;
+    private final Path inputDir;
+    private final Path outputDir;
+    private final int parallelism;
+
+    Replay(CxPulseConfig config, Path inputDir, Path outputDir, int parallelism) {
+        this.config = config;
+        this.inputDir = inputDir;
+        this.outputDir = outputDir;
+        this.parallelism = parallelism;
+    }
+
+    ReplaySummary run() throws Exception {
+        // Every output file exists afterwards, even when a run has nothing to say in it.
+        for (OutputTopic<?> output : OutputTopic.ALL) {
+            Files.write(outputDir.resolve(output.replayFile()), new byte[0]);
+        }
+        Files.write(outputDir.resolve(DEAD_LETTER_FILE), new byte[0]);
+
+        StreamExecutionEnvironment env = FlinkSettings.environment(config);
+        env.setParallelism(parallelism);
+        ReplayInputs inputs = new ReplayInputs(env, config, inputDir, JOB);
+
+        // Every present input is read, validated and deduplicated, whether or not a pipeline
+        // uses it, so every bad line of every file is reported.
+        for (InputTopic<?> input : InputTopic.ALL) {
+            inputs.stream(input)
+                    .sinkTo(new DiscardingSink<>())
+                    .name("Count accepted: " + input.name())
+                    .uid("count-" + input.name());
+        }
+        PipelineOutputs outputs = Pipelines.attachAll(inputs, config);
+        writeAll(outputs.alerts(), OutputTopic.ALERTS);
+        writeAll(outputs.metrics(), OutputTopic.METRICS);
+        writeAll(outputs.supplierShares(), OutputTopic.SUPPLIER_SHARES);
+        inputs.deadLetters().ifPresent(deadLetters -> deadLetters
+                .sinkTo(new JsonLinesFileSink<DeadLetter>(outputDir.resolve(DEAD_LETTER_FILE), DeadLetterJson::format))
+                .setParallelism(1)
+                .name("Write " + DEAD_LETTER_FILE)
+                .uid("dead-letter-file-sink"));
+
+        JobExecutionResult result = env.execute("cxpulse-replay");
+        return summarize(result);
+    }
+
+    private <T extends SpecificRecordBase> void writeAll(List<DataStream<T>> streams, OutputTopic<T> output) {
+        if (streams.isEmpty()) {
+            return;
+        }
+        DataStream<T> all = streams.get(0);
+        for (int i = 1; i < streams.size(); i++) {
+            all = all.union(streams.get(i));
+        }
+        all.sinkTo(JsonLinesFileSink.forRecords(outputDir.resolve(output.replayFile()), output.recordClass()))
+                .setParallelism(1)
+                .name("Write " + output.replayFile())
+                .uid(output.name() + "-file-sink");
+    }
+
+    private ReplaySummary summarize(JobExecutionResult result) throws IOException {
+        Map<String, ReplaySummary.InputCounts> inputs = new LinkedHashMap<>();
+        for (InputTopic<?> input : InputTopic.ALL) {
+            if (!Files.isRegularFile(inputDir.resolve(input.replayFile()))) {
+                continue;
+            }
+            inputs.put(input.replayFile(), new ReplaySummary.InputCounts(
+                    counter(result, input.name() + ".in"),
+                    counter(result, input.name() + ".deadLetters"),
+                    counter(result, input.name() + ".duplicates")));
+        }
+        Map<String, Long> outputs = new LinkedHashMap<>();
+        List<String> files = new ArrayList<>();
+        for (OutputTopic<?> output : OutputTopic.ALL) {
+            files.add(output.replayFile());
+        }
+        files.add(DEAD_LETTER_FILE);
+        for (String file : files) {
+            try (var lines = Files.lines(outputDir.resolve(file))) {
+                outputs.put(file, lines.count());
+            }
+        }
+        return new ReplaySummary(inputs, outputs, outputDir);
+    }
+
+    private static long counter(JobExecutionResult result, String name) {
+        Object value = result.getAccumulatorResult(name);
+        return value == null ? 0L : (Long) value;
+    }
+}

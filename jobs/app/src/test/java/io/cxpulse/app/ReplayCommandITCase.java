@@ -1,0 +1,97 @@
+package io.cxpulse.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code cxpulse replay} as a user runs it, in process: the committed sample of good and bad
+ * lines (examples/replay/mixed, whose README lists every bad line) on a local Flink
+ * MiniCluster.
+ */
+class ReplayCommandITCase {
+
+    private static final Path SAMPLE = Path.of("../../examples/replay/mixed");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path out;
+
+    @Test
+    void writesEveryBadLineToTheDeadLettersWithItsLineNumberAndReasonAndExitsZero() throws Exception {
+        Run run = run("replay", "--input", SAMPLE.toString(), "--output", out.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        Map<String, String> reasons = new TreeMap<>();
+        List<JsonNode> deadLetters = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("deadletter.jsonl"))) {
+            JsonNode node = JSON.readTree(line);
+            deadLetters.add(node);
+            reasons.put(node.get("file").asText() + ":" + node.get("line").asLong(), node.get("reason").asText());
+        }
+        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "calls.jsonl:7", "MALFORMED_JSON",
+                "calls.jsonl:9", "BAD_TIMESTAMP",
+                "calls.jsonl:10", "OUT_OF_RANGE",
+                "chats.jsonl:4", "MISSING_FIELD",
+                "surveys.jsonl:3", "OUT_OF_RANGE",
+                "surveys.jsonl:4", "MALFORMED_JSON",
+                "shipments.jsonl:3", "MISSING_FIELD",
+                "complaints.jsonl:3", "OUT_OF_RANGE"));
+        JsonNode csat9 = deadLetters.stream()
+                .filter(d -> d.get("file").asText().equals("surveys.jsonl") && d.get("line").asLong() == 3)
+                .findFirst().orElseThrow();
+        assertThat(csat9.get("error_message").asText()).isEqualTo("csat: 9 outside 1..5");
+        assertThat(csat9.get("raw").asText()).contains("\"csat\":9");
+        assertThat(csat9.get("job").asText()).isEqualTo("replay");
+
+        // Until the detection jobs exist the outputs are there and empty.
+        for (String file : List.of("alerts.jsonl", "metrics.jsonl", "supplier-shares.jsonl")) {
+            assertThat(out.resolve(file)).exists().isEmptyFile();
+        }
+        // Counts in = accepted + dead letters + duplicates, per file.
+        assertThat(run.out)
+                .containsPattern("calls\\.jsonl\\s+9\\s+5\\s+3\\s+1")
+                .containsPattern("surveys\\.jsonl\\s+4\\s+2\\s+2\\s+0");
+    }
+
+    @Test
+    void aMissingInputDirectoryIsAOneLineErrorWithExitCodeTwo() {
+        Run run = run("replay", "--input", out.resolve("nope").toString(), "--output", out.toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err.strip()).startsWith("cxpulse: input directory").doesNotContain("\n").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMissingRequiredOptionIsAUsageError() {
+        Run run = run("replay", "--output", out.toString());
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("--input");
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = CxPulse.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+}

@@ -1,0 +1,61 @@
+package io.cxpulse.common.config;
+
+import io.cxpulse.common.io.InputTopic;
+import io.cxpulse.common.io.OutputTopic;
+import java.io.Serializable;
+
+/**
+ * Topic names. The defaults are the contract's (CONTRACT.md); operators may rename them (a
+ * shared cluster with a naming scheme) and tests give every test its own fresh topics.
+ */
+public record TopicsConfig(
+        String calls, String chats, String surveys, String shipments, String complaints,
+        String alerts, String metrics, String supplierShares, String deadletter) implements Serializable {
+
+    public static final TopicsConfig CONTRACT = new TopicsConfig(
+            "cx.calls.v1", "cx.chats.v1", "cx.surveys.v1", "cx.shipments.v1", "cx.complaints.v1",
+            "cx.alerts.v1", "cx.metrics.v1", "cx.supplier-shares.v1", "cx.deadletter.v1");
+
+    public TopicsConfig {
+        calls = orDefault(calls, "cx.calls.v1");
+        chats = orDefault(chats, "cx.chats.v1");
+        surveys = orDefault(surveys, "cx.surveys.v1");
+        shipments = orDefault(shipments, "cx.shipments.v1");
+        complaints = orDefault(complaints, "cx.complaints.v1");
+        alerts = orDefault(alerts, "cx.alerts.v1");
+        metrics = orDefault(metrics, "cx.metrics.v1");
+        supplierShares = orDefault(supplierShares, "cx.supplier-shares.v1");
+        deadletter = orDefault(deadletter, "cx.deadletter.v1");
+    }
+
+    /** Every topic name with {@code prefix} in front: how tests get fresh topics. */
+    public TopicsConfig withPrefix(String prefix) {
+        return new TopicsConfig(prefix + calls, prefix + chats, prefix + surveys, prefix + shipments,
+                prefix + complaints, prefix + alerts, prefix + metrics, prefix + supplierShares,
+                prefix + deadletter);
+    }
+
+    public String of(InputTopic<?> input) {
+        return switch (input.name()) {
+            case "calls" -> calls;
+            case "chats" -> chats;
+            case "surveys" -> surveys;
+            case "shipments" -> shipments;
+            case "complaints" -> complaints;
+            default -> throw new IllegalArgumentException("unknown input " + input.name());
+        };
+    }
+
+    public String of(OutputTopic<?> output) {
+        return switch (output.name()) {
+            case "alerts" -> alerts;
+            case "metrics" -> metrics;
+            case "supplier-shares" -> supplierShares;
+            default -> throw new IllegalArgumentException("unknown output " + output.name());
+        };
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,59 @@
+package io.cxpulse.common.runtime;
+
+import io.cxpulse.common.config.CheckpointsConfig;
+import io.cxpulse.common.config.CxPulseConfig;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The Flink settings every CX Pulse job runs with, whichever way it is started: exactly-once
+ * checkpoints (the Kafka sinks' transactions commit on them), retained on cancellation so a
+ * job can be restarted from its last one, the configured state backend, and no silent Kryo
+ * fallback ({@code pipeline.generic-types: false}): a type Flink cannot serialize efficiently
+ * fails when the job is built, not in production.
+ */
+public final class FlinkSettings {
+
+    private FlinkSettings() {}
+
+    public static Configuration toConfiguration(CxPulseConfig config) {
+        CheckpointsConfig checkpoints = config.checkpoints();
+        Configuration conf = new Configuration();
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpoints.interval());
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        conf.set(StateBackendOptions.STATE_BACKEND, checkpoints.stateBackend());
+        if (checkpoints.directory() != null) {
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.directory());
+        }
+        if (checkpoints.stateBackend().equals("rocksdb")) {
+            conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        }
+        return conf;
+    }
+
+    /** Applies the settings to an environment created elsewhere (a MiniCluster test, say). */
+    public static StreamExecutionEnvironment apply(StreamExecutionEnvironment env, CxPulseConfig config) {
+        env.configure(toConfiguration(config));
+        if (config.parallelism() != null) {
+            env.setParallelism(config.parallelism());
+        }
+        return env;
+    }
+
+    /** A new environment (local when run outside a cluster) with the settings applied. */
+    public static StreamExecutionEnvironment environment(CxPulseConfig config) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(toConfiguration(config));
+        if (config.parallelism() != null) {
+            env.setParallelism(config.parallelism());
+        }
+        return env;
+    }
+}

@@ -1,0 +1,186 @@
+package io.cxpulse.common.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real Apache Kafka broker (KRaft, combined broker and controller) inside the test JVM,
+ * started from Kafka's own test kit once per test run and shared by every test class that
+ * registers this extension:
+ *
+ * <pre>{@code
+ * @RegisterExtension static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+ * }</pre>
+ *
+ * <p>Helpers give each test fresh topics, produce raw records, and read a topic back
+ * {@code read_committed} until an expected count or a deadline, without fixed sleeps.
+ */
+public final class EmbeddedKafka implements BeforeAllCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+    private static final AtomicInteger TOPIC_SEQUENCE = new AtomicInteger();
+
+    private static KafkaClusterTestKit cluster;
+    private static Duration startupTime;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        start();
+    }
+
+    /** Starts the shared broker if it is not running yet; stopped when the JVM exits. */
+    public static synchronized void start() throws Exception {
+        if (cluster != null) {
+            return;
+        }
+        long started = System.nanoTime();
+        KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
+                        .setCombined(true)
+                        .setNumBrokerNodes(1)
+                        .setNumControllerNodes(1)
+                        .build())
+                .setConfigProp("offsets.topic.replication.factor", "1")
+                .setConfigProp("offsets.topic.num.partitions", "4")
+                .setConfigProp("transaction.state.log.replication.factor", "1")
+                .setConfigProp("transaction.state.log.min.isr", "1")
+                .setConfigProp("transaction.state.log.num.partitions", "4")
+                .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                .setConfigProp("auto.create.topics.enable", "false")
+                .build();
+        kit.format();
+        kit.startup();
+        kit.waitForReadyBrokers();
+        cluster = kit;
+        startupTime = Duration.ofNanos(System.nanoTime() - started);
+        LOG.warn("Embedded Kafka broker (KRaft) at {} started in {} ms", kit.bootstrapServers(), startupTime.toMillis());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                kit.close();
+            } catch (Exception e) {
+                LOG.warn("Embedded Kafka did not stop cleanly", e);
+            }
+        }, "embedded-kafka-shutdown"));
+    }
+
+    public String bootstrapServers() {
+        requireStarted();
+        return cluster.bootstrapServers();
+    }
+
+    /** How long the shared broker took to start (format, start-up, ready). */
+    public Duration startupTime() {
+        requireStarted();
+        return startupTime;
+    }
+
+    /** A topic-name prefix no other test uses: {@code t<n>-<random>-}. */
+    public String freshPrefix() {
+        return "t" + TOPIC_SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    }
+
+    public void createTopics(int partitions, Collection<String> topics) throws Exception {
+        try (Admin admin = Admin.create(adminProperties())) {
+            List<NewTopic> newTopics = new ArrayList<>();
+            for (String topic : topics) {
+                newTopics.add(new NewTopic(topic, partitions, (short) 1));
+            }
+            admin.createTopics(newTopics).all().get();
+        }
+    }
+
+    public Set<String> listTopics() throws Exception {
+        try (Admin admin = Admin.create(adminProperties())) {
+            return admin.listTopics().names().get();
+        }
+    }
+
+    /** Sends raw key/value records and waits until the broker has acknowledged all of them. */
+    public void produce(String topic, List<Map.Entry<byte[], byte[]>> records) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        try (KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (Map.Entry<byte[], byte[]> r : records) {
+                producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue()));
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Reads {@code topic} from the beginning as a {@code read_committed} consumer until at least
+     * {@code expected} records have arrived or {@code deadline} has passed, and then for a short
+     * quiet period more, so a test also sees records it did not expect (duplicates).
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic, int expected, Duration deadline) {
+        return read(topic, deadline, records -> records.size() >= expected, Duration.ofSeconds(2));
+    }
+
+    /** Reads until {@code done} holds for what was read so far, or the deadline passes. */
+    public List<ConsumerRecord<byte[], byte[]>> read(
+            String topic, Duration deadline, Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration quiet) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long end = System.nanoTime() + deadline.toNanos();
+            long quietUntil = Long.MAX_VALUE;
+            while (System.nanoTime() < Math.min(end, quietUntil)) {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+                if (quietUntil == Long.MAX_VALUE && done.test(out)) {
+                    quietUntil = System.nanoTime() + quiet.toNanos();
+                }
+            }
+        }
+        return out;
+    }
+
+    public Properties adminProperties() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return p;
+    }
+
+    private static void requireStarted() {
+        if (cluster == null) {
+            throw new IllegalStateException("EmbeddedKafka is not started: register it with @RegisterExtension");
+        }
+    }
+}
