@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -50,7 +52,10 @@ final class Replay {
         }
         Files.write(outputDir.resolve(DEAD_LETTER_FILE), new byte[0]);
 
-        StreamExecutionEnvironment env = FlinkSettings.environment(config);
+        Configuration flink = FlinkSettings.toConfiguration(config);
+        // A bounded run that fails must say so, not restart forever.
+        flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(parallelism);
         ReplayInputs inputs = new ReplayInputs(env, config, inputDir, JOB);
 

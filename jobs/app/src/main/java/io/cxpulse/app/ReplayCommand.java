@@ -65,7 +65,17 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UsageException("cannot create output directory " + output + ": " + e.getMessage());
         }
-        ReplaySummary summary = new Replay(config, input, output, parallelism).run();
+        ReplaySummary summary;
+        try {
+            summary = new Replay(config, input, output, parallelism).run();
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            spec.commandLine().getErr().println("cxpulse: replay failed: " + root);
+            return 1;
+        }
         spec.commandLine().getOut().println(summary.render());
         return 0;
     }

@@ -68,6 +68,20 @@ class ReplayCommandITCase {
     }
 
     @Test
+    void inputFilesMayBeAbsent(@TempDir Path in) throws Exception {
+        Files.writeString(in.resolve("surveys.jsonl"), String.join("\n",
+                "{\"event_id\":\"s1\",\"interaction_id\":\"c1\",\"channel\":\"SMS\",\"event_time\":\"2026-11-20T09:00:00Z\",\"customer_id\":\"C1\",\"nps\":3}",
+                "{\"event_id\":\"s2\",\"interaction_id\":\"c2\",\"channel\":\"SMS\",\"event_time\":\"2026-11-20T09:00:00Z\",\"customer_id\":\"C2\",\"nps\":11}"));
+
+        Run run = run("replay", "--input", in.toString(), "--output", out.toString(), "--parallelism", "1");
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(Files.readAllLines(out.resolve("deadletter.jsonl")))
+                .singleElement().asString().contains("\"line\":2", "nps: 11 outside 0..10");
+        assertThat(run.out).containsPattern("surveys\\.jsonl\\s+2\\s+1\\s+1\\s+0").doesNotContain("calls.jsonl ");
+    }
+
+    @Test
     void aMissingInputDirectoryIsAOneLineErrorWithExitCodeTwo() {
         Run run = run("replay", "--input", out.resolve("nope").toString(), "--output", out.toString());
 

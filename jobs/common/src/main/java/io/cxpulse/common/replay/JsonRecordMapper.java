@@ -19,7 +19,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.LogicalTypes;
@@ -171,8 +170,7 @@ public final class JsonRecordMapper<T extends SpecificRecordBase> implements Ser
             case MAP: {
                 requireType(v.isObject(), "object", v, where);
                 Map<String, Object> map = new HashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : v.properties()) {
                     map.put(e.getKey(), readValue(e.getValue(), s.getValueType(), where + "." + e.getKey()));
                 }
                 return map;

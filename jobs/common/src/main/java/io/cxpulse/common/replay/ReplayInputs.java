@@ -5,9 +5,10 @@ import io.cxpulse.common.io.Ingested;
 import io.cxpulse.common.io.InputTopic;
 import io.cxpulse.common.io.PipelineInputs;
 import io.cxpulse.common.time.Watermarks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -22,6 +23,7 @@ public final class ReplayInputs extends PipelineInputs {
 
     private final Path directory;
     private final String job;
+    private Path emptyFile;
 
     public ReplayInputs(StreamExecutionEnvironment env, CxPulseConfig config, Path directory, String job) {
         super(env, config);
@@ -33,9 +35,8 @@ public final class ReplayInputs extends PipelineInputs {
     protected <T extends SpecificRecordBase> DataStream<Ingested<T>> ingest(InputTopic<T> input) {
         Path file = directory.resolve(input.replayFile());
         if (!Files.isRegularFile(file)) {
-            return env.fromData(List.<Ingested<T>>of(), Ingested.typeInfo(input.recordClass()))
-                    .name("No " + input.replayFile())
-                    .uid(input.name() + "-source");
+            // An absent input reads as an empty file: same source, same graph, no special case.
+            file = emptyFile();
         }
         FileSource<Ingested<T>> source = FileSource.forRecordStreamFormat(
                         new JsonLinesInputFormat<>(input, config.sources().validationRules(), job),
@@ -43,5 +44,17 @@ public final class ReplayInputs extends PipelineInputs {
                 .build();
         return env.fromSource(source, Watermarks.forInput(input, config.sources()), "Read " + input.replayFile())
                 .uid(input.name() + "-source");
+    }
+
+    private Path emptyFile() {
+        if (emptyFile == null) {
+            try {
+                emptyFile = Files.createTempFile("cxpulse-absent-input", ".jsonl");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            emptyFile.toFile().deleteOnExit();
+        }
+        return emptyFile;
     }
 }

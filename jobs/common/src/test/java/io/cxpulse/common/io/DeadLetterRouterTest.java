@@ -28,8 +28,9 @@ class DeadLetterRouterTest {
         SurveyResponse csat9 = TestRecords.survey("call-2", "C2", 9, null, NINE_AM);
         byte[] key = "call-2".getBytes(StandardCharsets.UTF_8);
 
-        try (OneInputStreamOperatorTestHarness<Ingested<SurveyResponse>, SurveyResponse> harness =
-                new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new DeadLetterRouter<>("surveys")))) {
+        OneInputStreamOperatorTestHarness<Ingested<SurveyResponse>, SurveyResponse> harness =
+                new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new DeadLetterRouter<>("surveys")));
+        try {
             harness.open();
             harness.processElement(new StreamRecord<>(deserializer.ingest("cx.surveys.v1", 0, 10, null,
                     codec.encode("cx.surveys.v1", good))));
@@ -54,6 +55,8 @@ class DeadLetterRouterTest {
             DeadLetter oversized = deadLetters.poll().getValue();
             assertThat(oversized.reasonEnum()).isEqualTo(DeadLetterReason.OVERSIZED);
             assertThat(oversized.toString()).doesNotContain("C2");
+        } finally {
+            harness.close();
         }
     }
 }
