@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxpulse.common.config.CheckpointsConfig;
 import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.config.SerdeConfig;
 import io.cxpulse.common.config.TopicsConfig;
 import io.cxpulse.common.deadletter.DeadLetterHeaders;
 import io.cxpulse.common.runtime.FlinkSettings;
+import io.cxpulse.common.serde.Codecs;
 import io.cxpulse.common.serde.RecordCodec;
-import io.cxpulse.common.serde.SingleObjectCodec;
+import io.cxpulse.common.testing.ApicurioRegistry;
 import io.cxpulse.common.testing.EmbeddedKafka;
 import io.cxpulse.common.testing.TestRecords;
 import io.cxpulse.schema.CallEventType;
@@ -38,6 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * input topic of a real KRaft broker through the common sources, and writes what it reads
  * through exactly-once sinks; a {@code read_committed} reader gets back exactly what was sent,
  * once, while garbage and invalid records land on the dead-letter topic with their context.
+ * Run once per wire format: Avro single-object encoding, and the Confluent format against a
+ * real schema registry.
  */
 class IngestionPipelineITCase {
 
@@ -53,13 +57,26 @@ class IngestionPipelineITCase {
 
     private static final Duration READ_DEADLINE = Duration.ofSeconds(60);
 
+    @RegisterExtension
+    static final ApicurioRegistry REGISTRY = new ApicurioRegistry();
+
     @Test
     void everyInputTypeComesBackOnceAndBadRecordsBecomeDeadLetters() throws Exception {
+        runIngestion(SerdeConfig.defaults());
+    }
+
+    @Test
+    void theConfluentWireFormatWithARealRegistryWorksTheSameWay() throws Exception {
+        runIngestion(new SerdeConfig(null, REGISTRY.ccompatUrl(), null, null));
+    }
+
+    private void runIngestion(SerdeConfig serde) throws Exception {
         String prefix = KAFKA.freshPrefix();
         TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(prefix);
         CxPulseConfig config = CxPulseConfig.defaults()
                 .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
                 .withTopics(topics)
+                .withSerde(serde)
                 .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
         List<String> allTopics = new ArrayList<>();
         for (InputTopic<?> input : InputTopic.ALL) {
@@ -90,14 +107,14 @@ class IngestionPipelineITCase {
                 TestRecords.complaintOpened("cmp-1", "C1042", ComplaintCategory.SHIPPING, "order-1", NINE_AM.plusSeconds(900))));
 
         for (InputTopic<?> input : InputTopic.ALL) {
-            List<Map.Entry<byte[], byte[]>> records = encodeAll(input, topics.of(input), sent.get(input));
+            List<Map.Entry<byte[], byte[]>> records = encodeAll(input, topics.of(input), sent.get(input), serde);
             if (input == InputTopic.CALLS) {
                 records.add(records.get(0)); // the retry
                 records.add(new SimpleEntry<>("call-x".getBytes(UTF_8), "definitely not avro".getBytes(UTF_8)));
             }
             if (input == InputTopic.SURVEYS) {
                 SurveyResponse outOfScale = TestRecords.survey("call-2", "C2001", 9, null, NINE_AM.plusSeconds(800));
-                records.addAll(encodeAll(input, topics.of(input), List.of(outOfScale)));
+                records.addAll(encodeAll(input, topics.of(input), List.of(outOfScale), serde));
             }
             KAFKA.produce(topics.of(input), records);
         }
@@ -119,7 +136,7 @@ class IngestionPipelineITCase {
             List<SpecificRecordBase> expected = sent.get(input);
             List<ConsumerRecord<byte[], byte[]>> echoed =
                     KAFKA.readCommitted(echoTopic(prefix, input), expected.size(), READ_DEADLINE);
-            assertThat(new ArrayList<Object>(decodeAll(input, echoed)))
+            assertThat(new ArrayList<Object>(decodeAll(input, echoed, serde)))
                     .as("records of %s read back read_committed", input)
                     .containsExactlyInAnyOrderElementsOf(expected);
         }
@@ -171,8 +188,8 @@ class IngestionPipelineITCase {
 
     @SuppressWarnings("unchecked")
     private static <T extends SpecificRecordBase> List<Map.Entry<byte[], byte[]>> encodeAll(
-            InputTopic<T> input, String topic, List<? extends SpecificRecordBase> records) {
-        RecordCodec<T> codec = SingleObjectCodec.forClass(input.recordClass());
+            InputTopic<T> input, String topic, List<? extends SpecificRecordBase> records, SerdeConfig serde) {
+        RecordCodec<T> codec = Codecs.forRecord(input.recordClass(), serde);
         List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
         for (SpecificRecordBase r : records) {
             T record = (T) r;
@@ -182,8 +199,8 @@ class IngestionPipelineITCase {
     }
 
     private static <T extends SpecificRecordBase> List<T> decodeAll(
-            InputTopic<T> input, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
-        RecordCodec<T> codec = SingleObjectCodec.forClass(input.recordClass());
+            InputTopic<T> input, List<ConsumerRecord<byte[], byte[]>> records, SerdeConfig serde) throws Exception {
+        RecordCodec<T> codec = Codecs.forRecord(input.recordClass(), serde);
         List<T> out = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             T record = codec.decode(r.topic(), r.value());

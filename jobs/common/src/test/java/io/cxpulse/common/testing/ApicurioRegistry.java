@@ -71,7 +71,7 @@ public final class ApicurioRegistry implements BeforeAllCallback, AfterAllCallba
     }
 
     public ApicurioRegistry(Path home, String heap) {
-        this.home = home;
+        this.home = home.toAbsolutePath();
         this.heap = heap;
     }
 
