@@ -8,20 +8,14 @@ import io.cxpulse.common.serde.DeadLetterReason;
 import io.cxpulse.common.serde.InvalidRecordException;
 import io.cxpulse.common.testing.TestRecords;
 import io.cxpulse.schema.Alert;
-import io.cxpulse.schema.AlertKind;
-import io.cxpulse.schema.AlertStatus;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.ComplaintCategory;
 import io.cxpulse.schema.Dimension;
 import io.cxpulse.schema.MetricSnapshot;
-import io.cxpulse.schema.Severity;
-import io.cxpulse.schema.SubjectType;
 import io.cxpulse.schema.SupplierShare;
 import io.cxpulse.schema.SurveyResponse;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.junit.jupiter.api.Test;
@@ -34,21 +28,7 @@ class JsonRecordMapperTest {
             "{\"event_id\":\"s1\",\"interaction_id\":\"call-1\",\"channel\":\"VOICE\",\"customer_id\":\"C1\"";
 
     static Stream<SpecificRecordBase> everyRecordType() {
-        Alert alert = Alert.newBuilder()
-                .setAlertId("POOR_EXPERIENCE:C1042:1763629200000")
-                .setKind(AlertKind.POOR_EXPERIENCE)
-                .setStatus(AlertStatus.OPEN)
-                .setSeverity(Severity.HIGH)
-                .setSubjectType(SubjectType.CUSTOMER)
-                .setSubjectId("C1042")
-                .setTeamId("team-blue")
-                .setCustomerId("C1042")
-                .setSummary("Customer C1042 rated CSAT 1 after a 9 min wait; 3rd contact in 72 h")
-                .setReasons(List.of("csat=1", "wait_s=540"))
-                .setEvidence(Map.of("csat", 1.0, "wait_s", 540.0))
-                .setEventTime(NINE_AM)
-                .setDetectedAt(NINE_AM.plusSeconds(2))
-                .build();
+        Alert alert = TestRecords.poorExperienceAlert(NINE_AM);
         MetricSnapshot metric = MetricSnapshot.newBuilder()
                 .setDimension(Dimension.QUEUE)
                 .setDimensionValue("billing")

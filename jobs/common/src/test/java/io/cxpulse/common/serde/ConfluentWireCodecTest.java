@@ -11,16 +11,12 @@ import com.sun.net.httpserver.HttpServer;
 import io.cxpulse.common.testing.ApicurioRegistry;
 import io.cxpulse.common.testing.TestRecords;
 import io.cxpulse.schema.Alert;
-import io.cxpulse.schema.AlertKind;
-import io.cxpulse.schema.AlertStatus;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.ChatEvent;
 import io.cxpulse.schema.ComplaintCategory;
 import io.cxpulse.schema.ComplaintEvent;
-import io.cxpulse.schema.Severity;
 import io.cxpulse.schema.ShipmentEvent;
-import io.cxpulse.schema.SubjectType;
 import io.cxpulse.schema.SurveyResponse;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -81,7 +77,7 @@ class ConfluentWireCodecTest {
         assertRoundTrip(ShipmentEvent.class, TestRecords.shipped("o-77", "C1042", "acme", NINE_AM));
         assertRoundTrip(ComplaintEvent.class,
                 TestRecords.complaintOpened("k1", "C1042", ComplaintCategory.SHIPPING, "o-77", NINE_AM));
-        assertRoundTrip(Alert.class, poorExperienceAlert());
+        assertRoundTrip(Alert.class, TestRecords.poorExperienceAlert(NINE_AM));
     }
 
     @Test
@@ -215,7 +211,7 @@ class ConfluentWireCodecTest {
 
         // Alert.reasons is an array: claim it holds 2^31 - 1 items.
         ConfluentWireCodec<Alert> alerts = codec(Alert.class);
-        Alert alert = poorExperienceAlert();
+        Alert alert = TestRecords.poorExperienceAlert(NINE_AM);
         alert.setReasons(List.of());
         alert.setEvidence(Map.of());
         byte[] valid = alerts.encode(freshTopic(), alert);
@@ -345,26 +341,6 @@ class ConfluentWireCodecTest {
         byte[] bytes = writer.encode(topic, record);
         // A second codec, as a reading job would have: it must fetch the schema by id.
         assertThat(codec(type).decode(topic, bytes)).isEqualTo(record);
-    }
-
-    private static Alert poorExperienceAlert() {
-        return Alert.newBuilder()
-                .setAlertId("POOR_EXPERIENCE/C1042/c1")
-                .setKind(AlertKind.POOR_EXPERIENCE)
-                .setStatus(AlertStatus.OPEN)
-                .setSeverity(Severity.HIGH)
-                .setSubjectType(SubjectType.CUSTOMER)
-                .setSubjectId("C1042")
-                .setTeamId("team-blue")
-                .setCustomerId("C1042")
-                .setSummary("Waited 9 minutes, then rated the call 1/5")
-                .setReasons(List.of("csat=1", "wait_s=540"))
-                .setEvidence(Map.of("csat", 1.0, "wait_s", 540.0))
-                .setWindowStart(null)
-                .setWindowEnd(null)
-                .setEventTime(NINE_AM)
-                .setDetectedAt(NINE_AM.plusSeconds(2))
-                .build();
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.cxpulse.common.testing;
 
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.AlertKind;
+import io.cxpulse.schema.AlertStatus;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.Channel;
@@ -9,11 +12,15 @@ import io.cxpulse.schema.ComplaintCategory;
 import io.cxpulse.schema.ComplaintEvent;
 import io.cxpulse.schema.ComplaintEventType;
 import io.cxpulse.schema.Sender;
+import io.cxpulse.schema.Severity;
 import io.cxpulse.schema.ShipmentEvent;
 import io.cxpulse.schema.ShipmentEventType;
+import io.cxpulse.schema.SubjectType;
 import io.cxpulse.schema.SurveyResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Factory methods for realistic input records, so tests read like the stories they check.
@@ -98,6 +105,25 @@ public final class TestRecords {
                 .setChannel(Channel.CHAT)
                 .setLevel(0)
                 .setText("包裹还没到，已经晚了三天")
+                .build();
+    }
+
+    /** An OPEN poor-experience alert about customer C1042, routed to team-blue. */
+    public static Alert poorExperienceAlert(Instant at) {
+        return Alert.newBuilder()
+                .setAlertId("POOR_EXPERIENCE:C1042:" + at.toEpochMilli())
+                .setKind(AlertKind.POOR_EXPERIENCE)
+                .setStatus(AlertStatus.OPEN)
+                .setSeverity(Severity.HIGH)
+                .setSubjectType(SubjectType.CUSTOMER)
+                .setSubjectId("C1042")
+                .setTeamId("team-blue")
+                .setCustomerId("C1042")
+                .setSummary("Customer C1042 rated CSAT 1 after a 9 min wait; 3rd contact in 72 h")
+                .setReasons(List.of("csat=1", "wait_s=540"))
+                .setEvidence(Map.of("csat", 1.0, "wait_s", 540.0))
+                .setEventTime(at)
+                .setDetectedAt(at.plusSeconds(2))
                 .build();
     }
 }
