@@ -10,9 +10,4 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 record PipelineOutputs(
         List<DataStream<Alert>> alerts,
         List<DataStream<MetricSnapshot>> metrics,
-        List<DataStream<SupplierShare>> supplierShares) {
-
-    static PipelineOutputs none() {
-        return new PipelineOutputs(List.of(), List.of(), List.of());
-    }
-}
+        List<DataStream<SupplierShare>> supplierShares) {}

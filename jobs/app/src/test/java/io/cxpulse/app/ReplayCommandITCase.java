@@ -57,8 +57,19 @@ class ReplayCommandITCase {
         assertThat(csat9.get("raw").asText()).contains("\"csat\":9");
         assertThat(csat9.get("job").asText()).isEqualTo("replay");
 
-        // Until the detection jobs exist the outputs are there and empty.
-        for (String file : List.of("alerts.jsonl", "metrics.jsonl", "supplier-shares.jsonl")) {
+        // The experience job's alerts: one episode per unhappy customer, closed by the end of input.
+        Map<String, List<String>> episodes = new TreeMap<>();
+        for (String line : Files.readAllLines(out.resolve("alerts.jsonl"))) {
+            JsonNode alert = JSON.readTree(line);
+            assertThat(alert.get("kind").asText()).isEqualTo("POOR_EXPERIENCE");
+            episodes.computeIfAbsent(alert.get("subject_id").asText(), k -> new ArrayList<>())
+                    .add(alert.get("status").asText());
+        }
+        assertThat(episodes).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "C1042", List.of("OPEN", "UPDATE", "RESOLVED"),   // 9 min wait, then CSAT 1
+                "C2001", List.of("OPEN", "RESOLVED"),             // abandoned after 3 min
+                "C4001", List.of("OPEN", "RESOLVED")));           // 我要投诉 in chat
+        for (String file : List.of("metrics.jsonl", "supplier-shares.jsonl")) {
             assertThat(out.resolve(file)).exists().isEmptyFile();
         }
         // Counts in = accepted + dead letters + duplicates, per file.

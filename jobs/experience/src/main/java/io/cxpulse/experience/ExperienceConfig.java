@@ -1,0 +1,55 @@
+package io.cxpulse.experience;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * Thresholds of the experience job, each with its documented default (see the module README).
+ *
+ * @param lowCsatMax a survey CSAT at or below this is poor (default 2 on the 1..5 scale)
+ * @param npsDetractorMax an NPS at or below this is a detractor (default 6 on 0..10)
+ * @param longWaitAnswered an answered contact that waited longer than this is poor (default 5 min)
+ * @param abandonedAfter a contact abandoned after waiting longer than this is poor (default 2 min);
+ *     a caller who hangs up after ten seconds has not had a bad experience yet
+ * @param maxTransfers this many transfers or more is poor (default 3)
+ * @param repeatContacts this many contacts by one customer within {@code repeatWindow}, with the
+ *     earlier ones unresolved, is a repeat contact (default 3)
+ * @param repeatWindow default 72 h
+ * @param interactionTimeout an interaction with no event for this long is closed as incomplete
+ *     (default 4 h)
+ * @param episodeQuietPeriod an open customer episode with no new signal for this long resolves
+ *     (default 24 h)
+ */
+public record ExperienceConfig(
+        int lowCsatMax,
+        int npsDetractorMax,
+        Duration longWaitAnswered,
+        Duration abandonedAfter,
+        int maxTransfers,
+        int repeatContacts,
+        Duration repeatWindow,
+        Duration interactionTimeout,
+        Duration episodeQuietPeriod) implements Serializable {
+
+    public static final ExperienceConfig DEFAULTS = new ExperienceConfig(
+            2, 6, Duration.ofMinutes(5), Duration.ofMinutes(2), 3, 3, Duration.ofHours(72),
+            Duration.ofHours(4), Duration.ofHours(24));
+
+    public ExperienceConfig {
+        if (lowCsatMax < 1 || lowCsatMax > 5) {
+            throw new IllegalArgumentException("low-csat-max must be within 1..5");
+        }
+        if (npsDetractorMax < 0 || npsDetractorMax > 10) {
+            throw new IllegalArgumentException("nps-detractor-max must be within 0..10");
+        }
+        if (maxTransfers < 1 || repeatContacts < 2) {
+            throw new IllegalArgumentException("max-transfers must be ≥ 1 and repeat-contacts ≥ 2");
+        }
+        for (Duration d : new Duration[] {longWaitAnswered, abandonedAfter, repeatWindow, interactionTimeout,
+                episodeQuietPeriod}) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("every duration of the experience job must be positive");
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package io.cxpulse.experience;
+
+import io.cxpulse.experience.functions.CustomerAlertDetector;
+import io.cxpulse.experience.functions.InteractionAssembler;
+import io.cxpulse.experience.logic.InteractionAccumulator;
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.ChatEvent;
+import io.cxpulse.schema.SurveyResponse;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * The experience topology: calls and chats are assembled into interactions, and each
+ * customer's interactions and survey answers become poor-experience and repeat-contact alerts.
+ * A function of its input streams, so live Kafka, replay files and tests run the same graph.
+ */
+public final class ExperiencePipeline {
+
+    private ExperiencePipeline() {}
+
+    public static DataStream<Alert> build(
+            DataStream<CallEvent> calls, DataStream<ChatEvent> chats, DataStream<SurveyResponse> surveys,
+            ExperienceConfig config) {
+        DataStream<InteractionAccumulator> interactions = calls
+                .keyBy(InteractionAssembler::key, Types.STRING)
+                .connect(chats.keyBy(InteractionAssembler::key, Types.STRING))
+                .process(new InteractionAssembler(config.interactionTimeout()), InteractionAssembler.OUTPUT_TYPE)
+                .name("Assemble interactions")
+                .uid("interaction-assembler");
+        return interactions
+                .keyBy(interaction -> interaction.customerId, Types.STRING)
+                .connect(surveys.keyBy(SurveyResponse::getCustomerId, Types.STRING))
+                .process(new CustomerAlertDetector(config), new AvroTypeInfo<>(Alert.class))
+                .name("Detect poor experiences and repeat contacts")
+                .uid("customer-alert-detector");
+    }
+}

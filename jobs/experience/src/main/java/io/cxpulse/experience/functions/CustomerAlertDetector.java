@@ -1,0 +1,256 @@
+package io.cxpulse.experience.functions;
+
+import io.cxpulse.experience.ExperienceConfig;
+import io.cxpulse.experience.logic.Contact;
+import io.cxpulse.experience.logic.CustomerAlerts;
+import io.cxpulse.experience.logic.Episode;
+import io.cxpulse.experience.logic.EpisodePolicy;
+import io.cxpulse.experience.logic.Interaction;
+import io.cxpulse.experience.logic.InteractionAccumulator;
+import io.cxpulse.experience.logic.PoorExperienceRules;
+import io.cxpulse.experience.logic.RepeatContactRule;
+import io.cxpulse.experience.logic.Signal;
+import io.cxpulse.experience.logic.Summaries;
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.AlertKind;
+import io.cxpulse.schema.AlertStatus;
+import io.cxpulse.schema.Severity;
+import io.cxpulse.schema.SurveyResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Per customer: turns closed interactions and survey answers into {@code POOR_EXPERIENCE} and
+ * {@code REPEAT_CONTACT} alerts with one episode per kind ({@link EpisodePolicy}), keyed by
+ * {@code customer_id}. The decisions are {@link PoorExperienceRules} and
+ * {@link RepeatContactRule}; this operator keeps their state and timers.
+ *
+ * <p>A poor-experience episode resolves when the customer's next interaction goes well
+ * (resolved, no signal) or after the quiet period; a repeat-contact episode when a contact
+ * resolves the issue or after the quiet period. A survey is judged on its own fields here.
+ *
+ * <p>Inputs are buffered until the watermark passes their event time and then handled in
+ * event-time order, so the same input gives the same episodes and alert ids, live or replayed.
+ *
+ * <p>State: inputs waiting for the watermark, the customer's contacts within the repeat window,
+ * and at most one open episode per kind. Death plan: an event-time timer at the end of each episode's quiet period resolves and
+ * clears it; a timer one window after the latest contact clears the contacts.
+ */
+public final class CustomerAlertDetector
+        extends KeyedCoProcessFunction<String, InteractionAccumulator, SurveyResponse, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String CONTACTS_STATE = "recent-contacts";
+    static final String POOR_EPISODE_STATE = "poor-experience-episode";
+    static final String REPEAT_EPISODE_STATE = "repeat-contact-episode";
+    static final String PENDING_INTERACTIONS_STATE = "pending-interactions";
+    static final String PENDING_SURVEYS_STATE = "pending-surveys";
+
+    private final ExperienceConfig config;
+
+    private transient PoorExperienceRules rules;
+    private transient RepeatContactRule repeatRule;
+    private transient EpisodePolicy episodes;
+    private transient ListState<Contact> contacts;
+    private transient ValueState<Episode> poorEpisode;
+    private transient ValueState<Episode> repeatEpisode;
+    private transient ListState<InteractionAccumulator> pendingInteractions;
+    private transient ListState<SurveyResponse> pendingSurveys;
+
+    public CustomerAlertDetector(ExperienceConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        rules = new PoorExperienceRules(config);
+        repeatRule = new RepeatContactRule(config.repeatContacts(), config.repeatWindow());
+        episodes = new EpisodePolicy(config.episodeQuietPeriod());
+        contacts = getRuntimeContext().getListState(
+                new ListStateDescriptor<>(CONTACTS_STATE, TypeInformation.of(Contact.class)));
+        poorEpisode = getRuntimeContext().getState(
+                new ValueStateDescriptor<>(POOR_EPISODE_STATE, TypeInformation.of(Episode.class)));
+        repeatEpisode = getRuntimeContext().getState(
+                new ValueStateDescriptor<>(REPEAT_EPISODE_STATE, TypeInformation.of(Episode.class)));
+        pendingInteractions = getRuntimeContext().getListState(
+                new ListStateDescriptor<>(PENDING_INTERACTIONS_STATE, TypeInformation.of(InteractionAccumulator.class)));
+        pendingSurveys = getRuntimeContext().getListState(
+                new ListStateDescriptor<>(PENDING_SURVEYS_STATE, new AvroTypeInfo<>(SurveyResponse.class)));
+    }
+
+    @Override
+    public void processElement1(InteractionAccumulator closed, Context ctx, Collector<Alert> out) throws Exception {
+        pendingInteractions.add(closed);
+        ctx.timerService().registerEventTimeTimer(closed.closedAt() != null ? closed.closedAt().toEpochMilli()
+                : closed.lastEventMs);
+    }
+
+    @Override
+    public void processElement2(SurveyResponse survey, Context ctx, Collector<Alert> out) throws Exception {
+        pendingSurveys.add(survey);
+        ctx.timerService().registerEventTimeTimer(survey.getEventTime().toEpochMilli());
+    }
+
+    private void onInteraction(InteractionAccumulator closed, Context ctx, Collector<Alert> out) throws Exception {
+        Interaction interaction = closed.toInteraction();
+        long at = interaction.endedAt().toEpochMilli();
+        String customer = ctx.getCurrentKey();
+
+        List<Contact> history = new ArrayList<>();
+        contacts.get().forEach(history::add);
+        int streak = repeatRule.onContact(history, Contact.of(interaction));
+        contacts.update(history);
+        ctx.timerService().registerEventTimeTimer(contactsExpiry(history));
+
+        List<Signal> signals = rules.evaluate(interaction);
+        if (!signals.isEmpty()) {
+            String summary = Summaries.customer(customer, signals, streak, config.repeatWindow());
+            signal(AlertKind.POOR_EXPERIENCE, poorEpisode, at, interaction.teamId(),
+                    PoorExperienceRules.severityOf(signals), summary, signals, streak, ctx, out);
+        } else if (interaction.isResolved()) {
+            resolve(AlertKind.POOR_EXPERIENCE, poorEpisode, at, customer, "Customer " + customer
+                    + "'s latest contact went well", out);
+        }
+        if (streak > 0) {
+            Severity severity = interaction.isResolved() ? Severity.LOW : streak > config.repeatContacts() ? Severity.HIGH
+                    : Severity.MEDIUM;
+            signal(AlertKind.REPEAT_CONTACT, repeatEpisode, at, interaction.teamId(), severity,
+                    Summaries.customer(customer, List.of(), streak, config.repeatWindow()), List.of(), streak, ctx, out);
+        } else if (interaction.isResolved()) {
+            resolve(AlertKind.REPEAT_CONTACT, repeatEpisode, at, customer,
+                    "Customer " + customer + "'s issue was resolved", out);
+        }
+    }
+
+    private void onSurvey(SurveyResponse survey, Context ctx, Collector<Alert> out) throws Exception {
+        List<Signal> signals = rules.evaluate(survey);
+        if (signals.isEmpty()) {
+            return;
+        }
+        String customer = ctx.getCurrentKey();
+        signal(AlertKind.POOR_EXPERIENCE, poorEpisode, survey.getEventTime().toEpochMilli(), survey.getTeamId(),
+                PoorExperienceRules.severityOf(signals), Summaries.customer(customer, signals, 0, config.repeatWindow()),
+                signals, 0, ctx, out);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        processDue(timestamp, ctx, out);
+        String customer = ctx.getCurrentKey();
+        expireIfQuiet(AlertKind.POOR_EXPERIENCE, poorEpisode, timestamp, customer, out);
+        expireIfQuiet(AlertKind.REPEAT_CONTACT, repeatEpisode, timestamp, customer, out);
+        List<Contact> recent = new ArrayList<>();
+        for (Contact c : contacts.get()) {
+            if (c.atMs > timestamp - config.repeatWindow().toMillis()) {
+                recent.add(c);
+            }
+        }
+        if (recent.isEmpty()) {
+            contacts.clear();
+        } else {
+            contacts.update(recent);
+        }
+    }
+
+    /**
+     * Handles the buffered inputs whose event time the watermark has passed, in event-time
+     * order (interactions before surveys at the same instant, then by id), so an episode starts
+     * at the same signal, and so gets the same alert id, however the inputs interleaved.
+     */
+    private void processDue(long watermark, Context ctx, Collector<Alert> out) throws Exception {
+        List<InteractionAccumulator> dueInteractions = new ArrayList<>();
+        List<InteractionAccumulator> laterInteractions = new ArrayList<>();
+        for (InteractionAccumulator i : pendingInteractions.get()) {
+            (timeOf(i) <= watermark ? dueInteractions : laterInteractions).add(i);
+        }
+        List<SurveyResponse> dueSurveys = new ArrayList<>();
+        List<SurveyResponse> laterSurveys = new ArrayList<>();
+        for (SurveyResponse s : pendingSurveys.get()) {
+            (s.getEventTime().toEpochMilli() <= watermark ? dueSurveys : laterSurveys).add(s);
+        }
+        if (dueInteractions.isEmpty() && dueSurveys.isEmpty()) {
+            return;
+        }
+        dueInteractions.sort(Comparator.comparingLong(CustomerAlertDetector::timeOf)
+                .thenComparing(i -> i.interactionId));
+        dueSurveys.sort(Comparator.comparing(SurveyResponse::getEventTime).thenComparing(SurveyResponse::getEventId));
+        int i = 0;
+        int s = 0;
+        while (i < dueInteractions.size() || s < dueSurveys.size()) {
+            boolean interactionNext = s >= dueSurveys.size() || (i < dueInteractions.size()
+                    && timeOf(dueInteractions.get(i)) <= dueSurveys.get(s).getEventTime().toEpochMilli());
+            if (interactionNext) {
+                onInteraction(dueInteractions.get(i++), ctx, out);
+            } else {
+                onSurvey(dueSurveys.get(s++), ctx, out);
+            }
+        }
+        replace(pendingInteractions, laterInteractions);
+        replace(pendingSurveys, laterSurveys);
+    }
+
+    private static <T> void replace(ListState<T> state, List<T> items) throws Exception {
+        if (items.isEmpty()) {
+            state.clear();
+        } else {
+            state.update(items);
+        }
+    }
+
+    private static long timeOf(InteractionAccumulator i) {
+        return i.closedAt() != null ? i.closedAt().toEpochMilli() : i.lastEventMs;
+    }
+
+    private void signal(AlertKind kind, ValueState<Episode> state, long at, String teamId, Severity severity,
+            String summary, List<Signal> signals, int streak, Context ctx, Collector<Alert> out) throws Exception {
+        EpisodePolicy.Transition t = episodes.onSignal(state.value(), at);
+        Episode episode = t.episode();
+        if (teamId != null) {
+            episode.teamId = teamId;
+        }
+        episode.severity = severity.name();
+        state.update(episode);
+        ctx.timerService().registerEventTimeTimer(episodes.quietUntilMs(episode));
+        Map<String, Double> extra = streak > 0 ? Map.of("contacts_in_window", (double) streak) : Map.of();
+        out.collect(CustomerAlerts.alert(kind, t.status(), episode, ctx.getCurrentKey(), episode.teamId, severity,
+                summary, signals, extra, Instant.ofEpochMilli(at), Instant.now()));
+    }
+
+    private void resolve(AlertKind kind, ValueState<Episode> state, long at, String customer, String summary,
+            Collector<Alert> out) throws Exception {
+        Episode episode = state.value();
+        if (episode == null || at < episode.lastSignalMs) {
+            return;
+        }
+        out.collect(CustomerAlerts.alert(kind, AlertStatus.RESOLVED, episode, customer, episode.teamId,
+                Severity.valueOf(episode.severity), summary, List.of(), Map.of(), Instant.ofEpochMilli(at), Instant.now()));
+        state.clear();
+    }
+
+    private void expireIfQuiet(AlertKind kind, ValueState<Episode> state, long now, String customer,
+            Collector<Alert> out) throws Exception {
+        Episode episode = state.value();
+        if (episode != null && episodes.isOver(episode, now)) {
+            resolve(kind, state, now, customer, "No new signal from customer " + customer + " for "
+                    + config.episodeQuietPeriod().toHours() + " h", out);
+        }
+    }
+
+    private long contactsExpiry(List<Contact> history) {
+        long newest = history.stream().mapToLong(c -> c.atMs).max().orElse(Long.MIN_VALUE);
+        return newest + config.repeatWindow().toMillis();
+    }
+}

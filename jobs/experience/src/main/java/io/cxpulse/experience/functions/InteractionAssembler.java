@@ -1,0 +1,158 @@
+package io.cxpulse.experience.functions;
+
+import io.cxpulse.experience.logic.ChatSignals;
+import io.cxpulse.experience.logic.InteractionAccumulator;
+import io.cxpulse.experience.logic.MessageSignal;
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.ChatEvent;
+import io.cxpulse.schema.Sender;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Folds the lifecycle events of each call and chat into one closed interaction
+ * ({@link InteractionAccumulator}), keyed by {@code VOICE:<call_id>} or {@code CHAT:<chat_id>}.
+ *
+ * <p>An interaction is emitted when the watermark passes its ENDED or ABANDONED time, so every
+ * event up to then has arrived whatever its order within the watermark bound; one with no event
+ * for {@code timeout} is emitted as incomplete. Customer chat messages are scored by
+ * {@link ChatSignals} as they arrive (the text itself is not kept).
+ *
+ * <p>State: one accumulator and two timer timestamps per open interaction. Death plan: all of
+ * it is cleared when the interaction is emitted, by the close timer or the inactivity timer. A
+ * first event that is already behind the watermark (its interaction was emitted, or all of it
+ * is late) is counted in {@code lateEvents} and not assembled.
+ */
+public final class InteractionAssembler
+        extends KeyedCoProcessFunction<String, CallEvent, ChatEvent, InteractionAccumulator> {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String ACCUMULATOR_STATE = "interaction";
+    static final String CLOSE_TIMER_STATE = "close-timer";
+    static final String IDLE_TIMER_STATE = "idle-timer";
+
+    public static final TypeInformation<InteractionAccumulator> OUTPUT_TYPE =
+            TypeInformation.of(InteractionAccumulator.class);
+
+    private final Duration timeout;
+
+    private transient ChatSignals chatSignals;
+    private transient ValueState<InteractionAccumulator> interaction;
+    private transient ValueState<Long> closeTimer;
+    private transient ValueState<Long> idleTimer;
+    private transient Counter lateEvents;
+
+    public InteractionAssembler(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    public static String key(CallEvent e) {
+        return "VOICE:" + e.getCallId();
+    }
+
+    public static String key(ChatEvent e) {
+        return "CHAT:" + e.getChatId();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        chatSignals = ChatSignals.standard();
+        interaction = getRuntimeContext().getState(new ValueStateDescriptor<>(ACCUMULATOR_STATE, OUTPUT_TYPE));
+        closeTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(CLOSE_TIMER_STATE, Types.LONG));
+        idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(IDLE_TIMER_STATE, Types.LONG));
+        lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
+    }
+
+    @Override
+    public void processElement1(CallEvent event, Context ctx, Collector<InteractionAccumulator> out) throws Exception {
+        InteractionAccumulator acc = current(ctx);
+        if (acc == null) {
+            return;
+        }
+        acc.add(event);
+        updated(acc, ctx);
+    }
+
+    @Override
+    public void processElement2(ChatEvent event, Context ctx, Collector<InteractionAccumulator> out) throws Exception {
+        InteractionAccumulator acc = current(ctx);
+        if (acc == null) {
+            return;
+        }
+        MessageSignal signal = event.getSender() == Sender.CUSTOMER && event.getText() != null
+                ? chatSignals.analyse(event.getText()) : null;
+        acc.add(event, signal);
+        updated(acc, ctx);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<InteractionAccumulator> out) throws Exception {
+        InteractionAccumulator acc = interaction.value();
+        if (acc == null) {
+            return;
+        }
+        Long close = closeTimer.value();
+        boolean closed = close != null && close == timestamp;
+        Long idle = idleTimer.value();
+        boolean timedOut = idle != null && idle == timestamp;
+        if (!closed && !timedOut) {
+            return;
+        }
+        acc.closedByTimeout = !closed;
+        out.collect(acc);
+        if (close != null && !closed) {
+            ctx.timerService().deleteEventTimeTimer(close);
+        }
+        if (idle != null && !timedOut) {
+            ctx.timerService().deleteEventTimeTimer(idle);
+        }
+        interaction.clear();
+        closeTimer.clear();
+        idleTimer.clear();
+    }
+
+    /** The open interaction, a new one, or null for a late first event (counted). */
+    private InteractionAccumulator current(Context ctx) throws Exception {
+        InteractionAccumulator acc = interaction.value();
+        if (acc != null) {
+            return acc;
+        }
+        if (ctx.timestamp() != null && ctx.timestamp() < ctx.timerService().currentWatermark()) {
+            lateEvents.inc();
+            return null;
+        }
+        return new InteractionAccumulator();
+    }
+
+    private void updated(InteractionAccumulator acc, Context ctx) throws Exception {
+        interaction.update(acc);
+        if (acc.closedAt() != null) {
+            long close = acc.closedAt().toEpochMilli();
+            Long previous = closeTimer.value();
+            if (previous == null || previous != close) {
+                if (previous != null) {
+                    ctx.timerService().deleteEventTimeTimer(previous);
+                }
+                ctx.timerService().registerEventTimeTimer(close);
+                closeTimer.update(close);
+            }
+        }
+        long idle = acc.lastEventAt().plus(timeout).toEpochMilli();
+        Long previousIdle = idleTimer.value();
+        if (previousIdle == null || previousIdle != idle) {
+            if (previousIdle != null) {
+                ctx.timerService().deleteEventTimeTimer(previousIdle);
+            }
+            ctx.timerService().registerEventTimeTimer(idle);
+            idleTimer.update(idle);
+        }
+    }
+}

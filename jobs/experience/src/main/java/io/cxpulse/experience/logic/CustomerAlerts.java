@@ -1,0 +1,54 @@
+package io.cxpulse.experience.logic;
+
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.AlertKind;
+import io.cxpulse.schema.AlertStatus;
+import io.cxpulse.schema.Severity;
+import io.cxpulse.schema.SubjectType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the {@code Alert} records about one customer: id from the episode, the team to route
+ * to, the one-sentence summary, reason codes and evidence numbers.
+ *
+ * <p>{@code detected_at} is the wall-clock time of detection, the one field a replay does not
+ * reproduce (it is what latency is measured by); everything else follows from the input.
+ */
+public final class CustomerAlerts {
+
+    private CustomerAlerts() {}
+
+    public static Alert alert(
+            AlertKind kind, AlertStatus status, Episode episode, String customerId, String teamId,
+            Severity severity, String summary, List<Signal> signals, Map<String, Double> extraEvidence,
+            Instant eventTime, Instant detectedAt) {
+        List<String> reasons = new ArrayList<>();
+        Map<String, Double> evidence = new LinkedHashMap<>();
+        for (Signal s : signals) {
+            reasons.add(s.code());
+            evidence.put(s.evidenceKey(), s.evidenceValue());
+        }
+        evidence.putAll(extraEvidence);
+        return Alert.newBuilder()
+                .setAlertId(AlertIds.of(kind, SubjectType.CUSTOMER, customerId, episode.startMs))
+                .setKind(kind)
+                .setStatus(status)
+                .setSeverity(severity)
+                .setSubjectType(SubjectType.CUSTOMER)
+                .setSubjectId(customerId)
+                .setTeamId(teamId)
+                .setCustomerId(customerId)
+                .setSummary(summary)
+                .setReasons(reasons)
+                .setEvidence(evidence)
+                .setWindowStart(Instant.ofEpochMilli(episode.startMs))
+                .setWindowEnd(null)
+                .setEventTime(eventTime)
+                .setDetectedAt(detectedAt)
+                .build();
+    }
+}

@@ -1,0 +1,165 @@
+package io.cxpulse.experience.logic;
+
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.ChatEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds the lifecycle events of one call or chat into an {@link Interaction}, in any arrival
+ * order: each event sets what it knows (a QUEUED or STARTED sets the start, ANSWERED the
+ * answer time, and so on), so an ENDED that overtakes its ANSWERED still gives the right wait
+ * and handle time. The caller decides when the interaction is complete (see
+ * {@link #closedAt()}); duplicates are removed upstream by {@code event_id}.
+ *
+ * <p>A Flink POJO (public fields, no-arg constructor): the assembly operator keeps one per open
+ * interaction in keyed state.
+ */
+public final class InteractionAccumulator {
+
+    public String interactionId;
+    public String channel;
+    public String customerId;
+    public String queue;
+    public String agentId;
+    public String teamId;
+    public Long startedAtMs;
+    public Long answeredAtMs;
+    public Long endedAtMs;
+    public Long abandonedAtMs;
+    /** Event time of the agent/team fields, so the latest transfer's agent wins in any order. */
+    public long agentAsOfMs = Long.MIN_VALUE;
+    public long lastEventMs = Long.MIN_VALUE;
+    public int transfers;
+    public Boolean resolved;
+    public boolean complaint;
+    public String reason;
+    public int customerMessages;
+    public double sentimentSum;
+    public int negativeCustomerMessages;
+    public List<String> escalationTerms = new ArrayList<>();
+    /** Set when the inactivity timeout, not ENDED or ABANDONED, closed the interaction. */
+    public boolean closedByTimeout;
+
+    public InteractionAccumulator() {}
+
+    public void add(CallEvent e) {
+        common(e.getCallId(), Interaction.Channel.VOICE, e.getCustomerId(), e.getQueue(), e.getEventTime());
+        agent(e.getAgentId(), e.getTeamId(), e.getEventTime());
+        complaint |= e.getComplaint();
+        reason = e.getReason() != null ? e.getReason() : reason;
+        switch (e.getType()) {
+            case QUEUED -> startedAtMs = min(startedAtMs, e.getEventTime());
+            case ANSWERED -> answeredAtMs = min(answeredAtMs, e.getEventTime());
+            case TRANSFERRED -> transfers++;
+            case ENDED -> {
+                endedAtMs = max(endedAtMs, e.getEventTime());
+                resolved = e.getResolved() != null ? e.getResolved() : resolved;
+            }
+            case ABANDONED -> abandonedAtMs = min(abandonedAtMs, e.getEventTime());
+            default -> { }
+        }
+    }
+
+    public void add(ChatEvent e, MessageSignal signal) {
+        common(e.getChatId(), Interaction.Channel.CHAT, e.getCustomerId(), e.getQueue(), e.getEventTime());
+        agent(e.getAgentId(), e.getTeamId(), e.getEventTime());
+        complaint |= e.getComplaint();
+        reason = e.getReason() != null ? e.getReason() : reason;
+        switch (e.getType()) {
+            case STARTED -> startedAtMs = min(startedAtMs, e.getEventTime());
+            case ANSWERED -> answeredAtMs = min(answeredAtMs, e.getEventTime());
+            case TRANSFERRED -> transfers++;
+            case ENDED -> {
+                endedAtMs = max(endedAtMs, e.getEventTime());
+                resolved = e.getResolved() != null ? e.getResolved() : resolved;
+            }
+            case ABANDONED -> abandonedAtMs = min(abandonedAtMs, e.getEventTime());
+            case MESSAGE -> {
+                if (signal != null) {
+                    customerMessages++;
+                    sentimentSum += signal.sentiment();
+                    if (signal.isNegative()) {
+                        negativeCustomerMessages++;
+                    }
+                    for (String term : signal.escalationTerms()) {
+                        if (!escalationTerms.contains(term)) {
+                            escalationTerms.add(term);
+                        }
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** When the interaction ended (ENDED or ABANDONED), or null while it is still open. */
+    public Instant closedAt() {
+        Long closed = endedAtMs != null ? endedAtMs : abandonedAtMs;
+        return closed == null ? null : Instant.ofEpochMilli(closed);
+    }
+
+    public Instant lastEventAt() {
+        return Instant.ofEpochMilli(lastEventMs);
+    }
+
+    /** The summary of what has been folded in so far. */
+    public Interaction toInteraction() {
+        boolean incomplete = closedByTimeout;
+        boolean wasAbandoned = abandonedAtMs != null && answeredAtMs == null;
+        Long waitEnd = answeredAtMs != null ? answeredAtMs : abandonedAtMs;
+        Duration wait = startedAtMs != null && waitEnd != null && waitEnd >= startedAtMs
+                ? Duration.ofMillis(waitEnd - startedAtMs) : null;
+        Duration handle = answeredAtMs != null && endedAtMs != null && endedAtMs >= answeredAtMs
+                ? Duration.ofMillis(endedAtMs - answeredAtMs) : null;
+        Instant closed = closedAt();
+        return new Interaction(
+                interactionId,
+                Interaction.Channel.valueOf(channel),
+                customerId,
+                queue,
+                agentId,
+                teamId,
+                startedAtMs == null ? null : Instant.ofEpochMilli(startedAtMs),
+                closed != null ? closed : lastEventAt(),
+                wait,
+                handle,
+                transfers,
+                wasAbandoned,
+                resolved,
+                complaint,
+                reason,
+                incomplete,
+                customerMessages == 0 ? null : sentimentSum / customerMessages,
+                negativeCustomerMessages,
+                escalationTerms);
+    }
+
+    private void common(String id, Interaction.Channel ch, String customer, String q, Instant at) {
+        interactionId = id;
+        channel = ch.name();
+        customerId = customer;
+        if (q != null) {
+            queue = q;
+        }
+        lastEventMs = Math.max(lastEventMs, at.toEpochMilli());
+    }
+
+    private void agent(String agent, String team, Instant at) {
+        if (agent != null && at.toEpochMilli() >= agentAsOfMs) {
+            agentId = agent;
+            teamId = team != null ? team : teamId;
+            agentAsOfMs = at.toEpochMilli();
+        }
+    }
+
+    private static Long min(Long current, Instant at) {
+        return current == null ? at.toEpochMilli() : Math.min(current, at.toEpochMilli());
+    }
+
+    private static Long max(Long current, Instant at) {
+        return current == null ? at.toEpochMilli() : Math.max(current, at.toEpochMilli());
+    }
+}

@@ -1,0 +1,172 @@
+package io.cxpulse.experience.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxpulse.experience.logic.Interaction;
+import io.cxpulse.experience.logic.InteractionAccumulator;
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.CallEventType;
+import io.cxpulse.schema.ChatEvent;
+import io.cxpulse.schema.ChatEventType;
+import io.cxpulse.schema.Sender;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InteractionAssemblerTest {
+
+    private static final Instant NINE_AM = Instant.parse("2026-11-20T09:00:00Z");
+    private static final Instant NINE_MINUTES_LATER = NINE_AM.plus(Duration.ofMinutes(9));
+    private static final Instant TWENTY_ONE_MINUTES_LATER = NINE_AM.plus(Duration.ofMinutes(21));
+    private static final Duration TIMEOUT = Duration.ofHours(4);
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, CallEvent, ChatEvent, InteractionAccumulator> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new InteractionAssembler(TIMEOUT)),
+                InteractionAssembler::key, InteractionAssembler::key, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void foldsACallIntoOneInteractionWhenTheWatermarkPassesItsEnd() throws Exception {
+        call(CallEventType.QUEUED, NINE_AM, null);
+        call(CallEventType.ANSWERED, NINE_MINUTES_LATER, "agent-7");
+        call(CallEventType.TRANSFERRED, NINE_MINUTES_LATER.plusSeconds(60), "agent-9");
+        call(CallEventType.ENDED, TWENTY_ONE_MINUTES_LATER, "agent-9");
+        advanceWatermarkTo(TWENTY_ONE_MINUTES_LATER.toEpochMilli() - 1);
+        assertThat(harness.extractOutputValues()).as("not before the watermark passes ENDED").isEmpty();
+
+        advanceWatermarkTo(TWENTY_ONE_MINUTES_LATER.toEpochMilli());
+
+        Interaction call = single();
+        assertThat(call.waitTime()).isEqualTo(Duration.ofMinutes(9));
+        assertThat(call.handleTime()).isEqualTo(Duration.ofMinutes(12));
+        assertThat(call.transfers()).isEqualTo(1);
+        assertThat(call.agentId()).as("the last agent").isEqualTo("agent-9");
+        assertThat(call.teamId()).isEqualTo("team-of-agent-9");
+        assertThat(call.abandoned()).isFalse();
+        assertThat(call.isResolved()).isFalse();
+        assertThat(call.incomplete()).isFalse();
+        assertCleanedUp();
+    }
+
+    @Test
+    void eventsOutOfOrderGiveTheSameInteraction() throws Exception {
+        call(CallEventType.ENDED, TWENTY_ONE_MINUTES_LATER, "agent-7");
+        call(CallEventType.ANSWERED, NINE_MINUTES_LATER, "agent-7");
+        call(CallEventType.QUEUED, NINE_AM, null);
+        advanceWatermarkTo(TWENTY_ONE_MINUTES_LATER.toEpochMilli());
+
+        Interaction call = single();
+        assertThat(call.waitTime()).isEqualTo(Duration.ofMinutes(9));
+        assertThat(call.handleTime()).isEqualTo(Duration.ofMinutes(12));
+        assertThat(call.startedAt()).isEqualTo(NINE_AM);
+        assertCleanedUp();
+    }
+
+    @Test
+    void anAbandonedCallClosesAtTheAbandon() throws Exception {
+        call(CallEventType.QUEUED, NINE_AM, null);
+        call(CallEventType.ABANDONED, NINE_AM.plusSeconds(150), null);
+        advanceWatermarkTo(NINE_AM.plusSeconds(150).toEpochMilli());
+
+        Interaction call = single();
+        assertThat(call.abandoned()).isTrue();
+        assertThat(call.waitTime()).isEqualTo(Duration.ofSeconds(150));
+        assertThat(call.handleTime()).isNull();
+        assertCleanedUp();
+    }
+
+    @Test
+    void anInteractionThatNeverEndsIsClosedIncompleteAfterTheTimeout() throws Exception {
+        call(CallEventType.QUEUED, NINE_AM, null);
+        call(CallEventType.ANSWERED, NINE_MINUTES_LATER, "agent-7");
+        advanceWatermarkTo(NINE_MINUTES_LATER.plus(TIMEOUT).toEpochMilli() - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        advanceWatermarkTo(NINE_MINUTES_LATER.plus(TIMEOUT).toEpochMilli());
+
+        Interaction call = single();
+        assertThat(call.incomplete()).isTrue();
+        assertThat(call.handleTime()).isNull();
+        assertCleanedUp();
+    }
+
+    @Test
+    void aChatCarriesTheCustomersLanguageSignals() throws Exception {
+        chat(ChatEventType.STARTED, NINE_AM, null, null);
+        chat(ChatEventType.ANSWERED, NINE_AM.plusSeconds(20), null, null);
+        chat(ChatEventType.MESSAGE, NINE_AM.plusSeconds(60), Sender.CUSTOMER, "这是我第三次联系你们了，太差了，我要投诉");
+        chat(ChatEventType.MESSAGE, NINE_AM.plusSeconds(90), Sender.AGENT, "非常抱歉，我马上帮您处理");
+        chat(ChatEventType.ENDED, NINE_AM.plusSeconds(600), null, null);
+        advanceWatermarkTo(NINE_AM.plusSeconds(600).toEpochMilli());
+
+        Interaction chat = single();
+        assertThat(chat.channel()).isEqualTo(Interaction.Channel.CHAT);
+        assertThat(chat.waitTime()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(chat.negativeCustomerMessages()).isEqualTo(1);
+        assertThat(chat.escalationTerms()).contains("投诉");
+        assertThat(chat.sentiment()).isNegative();
+        assertCleanedUp();
+    }
+
+    @Test
+    void aLateFirstEventIsCountedNotAssembled() throws Exception {
+        advanceWatermarkTo(TWENTY_ONE_MINUTES_LATER.toEpochMilli());
+        call(CallEventType.QUEUED, NINE_AM, null);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertCleanedUp();
+    }
+
+    private void advanceWatermarkTo(long ms) throws Exception {
+        harness.processBothWatermarks(new Watermark(ms));
+    }
+
+    private Interaction single() {
+        List<InteractionAccumulator> out = harness.extractOutputValues();
+        assertThat(out).hasSize(1);
+        return out.get(0).toInteraction();
+    }
+
+    private void assertCleanedUp() {
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    private void call(CallEventType type, Instant at, String agent) throws Exception {
+        CallEvent e = CallEvent.newBuilder()
+                .setEventId("call-1-" + type).setCallId("call-1").setType(type).setEventTime(at)
+                .setCustomerId("C1042").setQueue("billing").setAgentId(agent)
+                .setTeamId(agent == null ? null : "team-of-" + agent)
+                .setResolved(type == CallEventType.ENDED ? Boolean.FALSE : null)
+                .build();
+        harness.processElement1(new StreamRecord<>(e, at.toEpochMilli()));
+    }
+
+    private void chat(ChatEventType type, Instant at, Sender sender, String text) throws Exception {
+        ChatEvent e = ChatEvent.newBuilder()
+                .setEventId("chat-1-" + type + "-" + at.toEpochMilli()).setChatId("chat-1").setType(type)
+                .setEventTime(at).setCustomerId("C3001").setQueue("web-chat")
+                .setAgentId(type == ChatEventType.STARTED ? null : "agent-3").setTeamId("team-green")
+                .setSender(sender).setText(text)
+                .build();
+        harness.processElement2(new StreamRecord<>(e, at.toEpochMilli()));
+    }
+}
