@@ -57,18 +57,23 @@ class ReplayCommandITCase {
         assertThat(csat9.get("raw").asText()).contains("\"csat\":9");
         assertThat(csat9.get("job").asText()).isEqualTo("replay");
 
-        // The experience job's alerts: one episode per unhappy customer, closed by the end of input.
+        // The experience job's alerts: one episode per unhappy customer or struggling queue, each
+        // closed by the end of input, each with one alert id.
         Map<String, List<String>> episodes = new TreeMap<>();
+        Map<String, java.util.Set<String>> ids = new TreeMap<>();
         for (String line : Files.readAllLines(out.resolve("alerts.jsonl"))) {
             JsonNode alert = JSON.readTree(line);
-            assertThat(alert.get("kind").asText()).isEqualTo("POOR_EXPERIENCE");
-            episodes.computeIfAbsent(alert.get("subject_id").asText(), k -> new ArrayList<>())
-                    .add(alert.get("status").asText());
+            String episode = alert.get("kind").asText() + ":" + alert.get("subject_id").asText();
+            episodes.computeIfAbsent(episode, k -> new ArrayList<>()).add(alert.get("status").asText());
+            ids.computeIfAbsent(episode, k -> new java.util.HashSet<>()).add(alert.get("alert_id").asText());
         }
         assertThat(episodes).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "C1042", List.of("OPEN", "UPDATE", "RESOLVED"),   // 9 min wait, then CSAT 1
-                "C2001", List.of("OPEN", "RESOLVED"),             // abandoned after 3 min
-                "C4001", List.of("OPEN", "RESOLVED")));           // 我要投诉 in chat
+                "POOR_EXPERIENCE:C1042", List.of("OPEN", "UPDATE", "RESOLVED"), // 9 min wait, then CSAT 1
+                "POOR_EXPERIENCE:C2001", List.of("OPEN", "RESOLVED"),           // abandoned after 3 min
+                "POOR_EXPERIENCE:C4001", List.of("OPEN", "RESOLVED"),           // 第三次 … 我要投诉 in chat
+                "LONG_WAIT:billing", List.of("OPEN", "RESOLVED"),               // a caller past 3 min
+                "LONG_WAIT:delivery", List.of("OPEN", "RESOLVED")));
+        assertThat(ids.values()).allSatisfy(episodeIds -> assertThat(episodeIds).hasSize(1));
         for (String file : List.of("metrics.jsonl", "supplier-shares.jsonl")) {
             assertThat(out.resolve(file)).exists().isEmptyFile();
         }

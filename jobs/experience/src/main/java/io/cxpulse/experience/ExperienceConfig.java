@@ -19,6 +19,10 @@ import java.time.Duration;
  *     (default 4 h)
  * @param episodeQuietPeriod an open customer episode with no new signal for this long resolves
  *     (default 24 h)
+ * @param queueMaxOldestWait a queue whose oldest waiting caller has waited longer than this is
+ *     in trouble ({@code LONG_WAIT}; default 3 min)
+ * @param queueMaxWaiting ... or one with this many callers waiting at once (default 20)
+ * @param queueCalmPeriod a queue back under both limits for this long resolves (default 10 min)
  */
 public record ExperienceConfig(
         int lowCsatMax,
@@ -29,11 +33,14 @@ public record ExperienceConfig(
         int repeatContacts,
         Duration repeatWindow,
         Duration interactionTimeout,
-        Duration episodeQuietPeriod) implements Serializable {
+        Duration episodeQuietPeriod,
+        Duration queueMaxOldestWait,
+        int queueMaxWaiting,
+        Duration queueCalmPeriod) implements Serializable {
 
     public static final ExperienceConfig DEFAULTS = new ExperienceConfig(
             2, 6, Duration.ofMinutes(5), Duration.ofMinutes(2), 3, 3, Duration.ofHours(72),
-            Duration.ofHours(4), Duration.ofHours(24));
+            Duration.ofHours(4), Duration.ofHours(24), Duration.ofMinutes(3), 20, Duration.ofMinutes(10));
 
     public ExperienceConfig {
         if (lowCsatMax < 1 || lowCsatMax > 5) {
@@ -42,11 +49,11 @@ public record ExperienceConfig(
         if (npsDetractorMax < 0 || npsDetractorMax > 10) {
             throw new IllegalArgumentException("nps-detractor-max must be within 0..10");
         }
-        if (maxTransfers < 1 || repeatContacts < 2) {
-            throw new IllegalArgumentException("max-transfers must be ≥ 1 and repeat-contacts ≥ 2");
+        if (maxTransfers < 1 || repeatContacts < 2 || queueMaxWaiting < 1) {
+            throw new IllegalArgumentException("max-transfers and queue-max-waiting must be ≥ 1, repeat-contacts ≥ 2");
         }
         for (Duration d : new Duration[] {longWaitAnswered, abandonedAfter, repeatWindow, interactionTimeout,
-                episodeQuietPeriod}) {
+                episodeQuietPeriod, queueMaxOldestWait, queueCalmPeriod}) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("every duration of the experience job must be positive");
             }

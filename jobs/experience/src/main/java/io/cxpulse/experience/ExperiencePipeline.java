@@ -2,6 +2,7 @@ package io.cxpulse.experience;
 
 import io.cxpulse.experience.functions.CustomerAlertDetector;
 import io.cxpulse.experience.functions.InteractionAssembler;
+import io.cxpulse.experience.functions.QueueWaitMonitor;
 import io.cxpulse.experience.logic.InteractionAccumulator;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.CallEvent;
@@ -13,10 +14,13 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * The experience topology: calls and chats are assembled into interactions, and each
- * customer's interactions and survey answers become poor-experience and repeat-contact alerts.
+ * customer's interactions and survey answers become poor-experience and repeat-contact alerts;
+ * beside that, each call queue is watched live for long waits.
  * A function of its input streams, so live Kafka, replay files and tests run the same graph.
  */
 public final class ExperiencePipeline {
+
+    private static final AvroTypeInfo<Alert> ALERT_TYPE = new AvroTypeInfo<>(Alert.class);
 
     private ExperiencePipeline() {}
 
@@ -29,11 +33,17 @@ public final class ExperiencePipeline {
                 .process(new InteractionAssembler(config.interactionTimeout()), InteractionAssembler.OUTPUT_TYPE)
                 .name("Assemble interactions")
                 .uid("interaction-assembler");
-        return interactions
+        DataStream<Alert> customerAlerts = interactions
                 .keyBy(interaction -> interaction.customerId, Types.STRING)
                 .connect(surveys.keyBy(SurveyResponse::getCustomerId, Types.STRING))
-                .process(new CustomerAlertDetector(config), new AvroTypeInfo<>(Alert.class))
+                .process(new CustomerAlertDetector(config), ALERT_TYPE)
                 .name("Detect poor experiences and repeat contacts")
                 .uid("customer-alert-detector");
+        DataStream<Alert> queueAlerts = calls
+                .keyBy(CallEvent::getQueue, Types.STRING)
+                .process(new QueueWaitMonitor(config), ALERT_TYPE)
+                .name("Watch queue waits")
+                .uid("queue-wait-monitor");
+        return customerAlerts.union(queueAlerts);
     }
 }

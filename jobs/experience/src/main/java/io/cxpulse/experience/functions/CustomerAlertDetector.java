@@ -1,8 +1,8 @@
 package io.cxpulse.experience.functions;
 
 import io.cxpulse.experience.ExperienceConfig;
+import io.cxpulse.experience.logic.Alerts;
 import io.cxpulse.experience.logic.Contact;
-import io.cxpulse.experience.logic.CustomerAlerts;
 import io.cxpulse.experience.logic.Episode;
 import io.cxpulse.experience.logic.EpisodePolicy;
 import io.cxpulse.experience.logic.Interaction;
@@ -15,6 +15,7 @@ import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;
 import io.cxpulse.schema.Severity;
+import io.cxpulse.schema.SubjectType;
 import io.cxpulse.schema.SurveyResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -225,7 +226,8 @@ public final class CustomerAlertDetector
         state.update(episode);
         ctx.timerService().registerEventTimeTimer(episodes.quietUntilMs(episode));
         Map<String, Double> extra = streak > 0 ? Map.of("contacts_in_window", (double) streak) : Map.of();
-        out.collect(CustomerAlerts.alert(kind, t.status(), episode, ctx.getCurrentKey(), episode.teamId, severity,
+        out.collect(Alerts.alert(kind, t.status(), episode, SubjectType.CUSTOMER, ctx.getCurrentKey(),
+                ctx.getCurrentKey(), episode.teamId, severity,
                 summary, signals, extra, Instant.ofEpochMilli(at), Instant.now()));
     }
 
@@ -235,7 +237,8 @@ public final class CustomerAlertDetector
         if (episode == null || at < episode.lastSignalMs) {
             return;
         }
-        out.collect(CustomerAlerts.alert(kind, AlertStatus.RESOLVED, episode, customer, episode.teamId,
+        out.collect(Alerts.alert(kind, AlertStatus.RESOLVED, episode, SubjectType.CUSTOMER, customer, customer,
+                episode.teamId,
                 Severity.valueOf(episode.severity), summary, List.of(), Map.of(), Instant.ofEpochMilli(at), Instant.now()));
         state.clear();
     }

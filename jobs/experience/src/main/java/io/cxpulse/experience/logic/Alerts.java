@@ -12,18 +12,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the {@code Alert} records about one customer: id from the episode, the team to route
+ * Builds {@code Alert} records: the id from kind, subject and episode start, the team to route
  * to, the one-sentence summary, reason codes and evidence numbers.
  *
  * <p>{@code detected_at} is the wall-clock time of detection, the one field a replay does not
  * reproduce (it is what latency is measured by); everything else follows from the input.
  */
-public final class CustomerAlerts {
+public final class Alerts {
 
-    private CustomerAlerts() {}
+    private Alerts() {}
 
     public static Alert alert(
-            AlertKind kind, AlertStatus status, Episode episode, String customerId, String teamId,
+            AlertKind kind, AlertStatus status, Episode episode, SubjectType subjectType, String subjectId,
+            String customerId, String teamId,
             Severity severity, String summary, List<Signal> signals, Map<String, Double> extraEvidence,
             Instant eventTime, Instant detectedAt) {
         List<String> reasons = new ArrayList<>();
@@ -34,12 +35,12 @@ public final class CustomerAlerts {
         }
         evidence.putAll(extraEvidence);
         return Alert.newBuilder()
-                .setAlertId(AlertIds.of(kind, SubjectType.CUSTOMER, customerId, episode.startMs))
+                .setAlertId(AlertIds.of(kind, subjectType, subjectId, episode.startMs))
                 .setKind(kind)
                 .setStatus(status)
                 .setSeverity(severity)
-                .setSubjectType(SubjectType.CUSTOMER)
-                .setSubjectId(customerId)
+                .setSubjectType(subjectType)
+                .setSubjectId(subjectId)
                 .setTeamId(teamId)
                 .setCustomerId(customerId)
                 .setSummary(summary)

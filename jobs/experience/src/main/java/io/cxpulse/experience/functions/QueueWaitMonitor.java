@@ -1,0 +1,181 @@
+package io.cxpulse.experience.functions;
+
+import io.cxpulse.experience.ExperienceConfig;
+import io.cxpulse.experience.logic.Alerts;
+import io.cxpulse.experience.logic.Episode;
+import io.cxpulse.experience.logic.LongWaitRule;
+import io.cxpulse.experience.logic.Signal;
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.AlertKind;
+import io.cxpulse.schema.AlertStatus;
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.CallEventType;
+import io.cxpulse.schema.Severity;
+import io.cxpulse.schema.SubjectType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Watches each queue live, keyed by {@code queue}: who is waiting since when, and raises
+ * {@code LONG_WAIT} when {@link LongWaitRule} says the queue is in trouble, resolving it once
+ * the queue has been calm for the calm period. Calls only: chats wait in their own queues and
+ * are judged per interaction.
+ *
+ * <p>Events are buffered until the watermark passes them and applied in event-time order, so a
+ * QUEUED overtaken by its ANSWERED cannot leave a phantom caller waiting forever. Time passing
+ * with nobody answering is itself the signal, so a timer at the moment the oldest caller would
+ * pass the limit re-evaluates the queue with no new event.
+ *
+ * <p>State: buffered events, one entry per waiting caller, the open episode. Death plan: a
+ * caller leaves on ANSWERED, ABANDONED or ENDED; one whose events were lost leaves after the
+ * interaction timeout; the episode clears on RESOLVED.
+ */
+public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEvent, Alert> {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String PENDING_STATE = "pending-call-events";
+    static final String WAITING_STATE = "waiting-callers";
+    static final String EPISODE_STATE = "long-wait-episode";
+    static final String CALM_SINCE_STATE = "calm-since";
+
+    private final ExperienceConfig config;
+
+    private transient LongWaitRule rule;
+    private transient ListState<CallEvent> pending;
+    private transient MapState<String, Long> waiting;
+    private transient ValueState<Episode> episode;
+    private transient ValueState<Long> calmSince;
+
+    public QueueWaitMonitor(ExperienceConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        rule = new LongWaitRule(config.queueMaxOldestWait(), config.queueMaxWaiting(), config.queueCalmPeriod());
+        pending = getRuntimeContext().getListState(
+                new ListStateDescriptor<>(PENDING_STATE, new AvroTypeInfo<>(CallEvent.class)));
+        waiting = getRuntimeContext().getMapState(
+                new MapStateDescriptor<>(WAITING_STATE, Types.STRING, Types.LONG));
+        episode = getRuntimeContext().getState(
+                new ValueStateDescriptor<>(EPISODE_STATE, TypeInformation.of(Episode.class)));
+        calmSince = getRuntimeContext().getState(new ValueStateDescriptor<>(CALM_SINCE_STATE, Types.LONG));
+    }
+
+    @Override
+    public void processElement(CallEvent event, Context ctx, Collector<Alert> out) throws Exception {
+        pending.add(event);
+        ctx.timerService().registerEventTimeTimer(event.getEventTime().toEpochMilli());
+    }
+
+    @Override
+    public void onTimer(long now, OnTimerContext ctx, Collector<Alert> out) throws Exception {
+        applyDueEvents(now);
+        long staleBefore = now - config.interactionTimeout().toMillis();
+        List<String> stale = new ArrayList<>();
+        long oldest = Long.MAX_VALUE;
+        int count = 0;
+        for (Map.Entry<String, Long> caller : waiting.entries()) {
+            if (caller.getValue() < staleBefore) {
+                stale.add(caller.getKey());
+            } else {
+                oldest = Math.min(oldest, caller.getValue());
+                count++;
+            }
+        }
+        for (String callId : stale) {
+            waiting.remove(callId);
+        }
+        Duration oldestWait = count == 0 ? Duration.ZERO : Duration.ofMillis(now - oldest);
+        evaluate(now, oldestWait, count, ctx, out);
+        if (count > 0) {
+            if (!rule.breached(oldestWait, count)) {
+                ctx.timerService().registerEventTimeTimer(rule.breachDueMs(oldest));
+            }
+            ctx.timerService().registerEventTimeTimer(oldest + config.interactionTimeout().toMillis());
+        }
+    }
+
+    private void applyDueEvents(long now) throws Exception {
+        List<CallEvent> due = new ArrayList<>();
+        List<CallEvent> later = new ArrayList<>();
+        for (CallEvent e : pending.get()) {
+            (e.getEventTime().toEpochMilli() <= now ? due : later).add(e);
+        }
+        due.sort(Comparator.comparing(CallEvent::getEventTime).thenComparing(CallEvent::getType)
+                .thenComparing(CallEvent::getEventId));
+        for (CallEvent e : due) {
+            if (e.getType() == CallEventType.QUEUED) {
+                waiting.put(e.getCallId(), e.getEventTime().toEpochMilli());
+            } else {
+                waiting.remove(e.getCallId());
+            }
+        }
+        if (later.isEmpty()) {
+            pending.clear();
+        } else {
+            pending.update(later);
+        }
+    }
+
+    private void evaluate(long now, Duration oldestWait, int count, Context ctx, Collector<Alert> out)
+            throws Exception {
+        Episode open = episode.value();
+        String queue = ctx.getCurrentKey();
+        if (rule.breached(oldestWait, count)) {
+            calmSince.clear();
+            Severity severity = rule.severity(oldestWait, count);
+            if (open == null) {
+                open = new Episode(now);
+                open.severity = severity.name();
+                episode.update(open);
+                out.collect(alert(AlertStatus.OPEN, open, queue, severity, oldestWait, count, now));
+            } else if (severity.ordinal() > Severity.valueOf(open.severity).ordinal()) {
+                open.severity = severity.name();
+                open.lastSignalMs = now;
+                episode.update(open);
+                out.collect(alert(AlertStatus.UPDATE, open, queue, severity, oldestWait, count, now));
+            }
+        } else if (open != null) {
+            Long calm = calmSince.value();
+            if (calm == null) {
+                calmSince.update(now);
+                ctx.timerService().registerEventTimeTimer(now + rule.calmPeriod().toMillis());
+            } else if (now >= calm + rule.calmPeriod().toMillis()) {
+                out.collect(alert(AlertStatus.RESOLVED, open, queue, Severity.valueOf(open.severity), oldestWait, count,
+                        now));
+                episode.clear();
+                calmSince.clear();
+            }
+        }
+    }
+
+    private static Alert alert(AlertStatus status, Episode open, String queue, Severity severity, Duration oldestWait,
+            int count, long now) {
+        return Alerts.alert(AlertKind.LONG_WAIT, status, open, SubjectType.QUEUE, queue, null, null, severity,
+                status == AlertStatus.RESOLVED ? "Queue " + queue + " is back to normal"
+                        : LongWaitRule.summary(queue, oldestWait, count),
+                List.of(new Signal("oldest_wait_s=" + oldestWait.toSeconds(), "", severity, "oldest_wait_s",
+                                oldestWait.toSeconds()),
+                        new Signal("waiting=" + count, "", severity, "waiting", count)),
+                Map.of(),
+                Instant.ofEpochMilli(now), Instant.now());
+    }
+}
