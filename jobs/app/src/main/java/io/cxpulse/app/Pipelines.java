@@ -1,26 +1,37 @@
 package io.cxpulse.app;
 
-import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.io.PipelineInputs;
 import io.cxpulse.experience.ExperienceConfig;
+import io.cxpulse.experience.ExperienceJob;
 import io.cxpulse.experience.ExperiencePipeline;
 import io.cxpulse.schema.Alert;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
  * Attaches every detection pipeline to one environment, as {@code replay} and {@code demo} run
  * them (in production each job runs as its own Flink application). Jobs register here as they
- * are built: so far the experience job (with its default thresholds); complaints and metrics
- * follow.
+ * are built: so far the experience job; complaints and metrics follow.
  */
 final class Pipelines {
 
+    /** Each job's own configuration section. */
+    record JobConfigs(ExperienceConfig experience) {
+
+        static JobConfigs read(Path file) throws IOException {
+            return new JobConfigs(ConfigLoader.section(
+                    file, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS, System.getenv()));
+        }
+    }
+
     private Pipelines() {}
 
-    static PipelineOutputs attachAll(PipelineInputs inputs, CxPulseConfig config) {
+    static PipelineOutputs attachAll(PipelineInputs inputs, JobConfigs jobs) {
         DataStream<Alert> experience = ExperiencePipeline.build(
-                inputs.calls(), inputs.chats(), inputs.surveys(), ExperienceConfig.DEFAULTS);
+                inputs.calls(), inputs.chats(), inputs.surveys(), jobs.experience());
         return new PipelineOutputs(List.of(experience), List.of(), List.of());
     }
 }

@@ -34,12 +34,14 @@ final class Replay {
     static final String DEAD_LETTER_FILE = "deadletter.jsonl";
 
     private final CxPulseConfig config;
+    private final Pipelines.JobConfigs jobs;
     private final Path inputDir;
     private final Path outputDir;
     private final int parallelism;
 
-    Replay(CxPulseConfig config, Path inputDir, Path outputDir, int parallelism) {
+    Replay(CxPulseConfig config, Pipelines.JobConfigs jobs, Path inputDir, Path outputDir, int parallelism) {
         this.config = config;
+        this.jobs = jobs;
         this.inputDir = inputDir;
         this.outputDir = outputDir;
         this.parallelism = parallelism;
@@ -67,7 +69,7 @@ final class Replay {
                     .name("Count accepted: " + input.name())
                     .uid("count-" + input.name());
         }
-        PipelineOutputs outputs = Pipelines.attachAll(inputs, config);
+        PipelineOutputs outputs = Pipelines.attachAll(inputs, jobs);
         writeAll(outputs.alerts(), OutputTopic.ALERTS);
         writeAll(outputs.metrics(), OutputTopic.METRICS);
         writeAll(outputs.supplierShares(), OutputTopic.SUPPLIER_SHARES);

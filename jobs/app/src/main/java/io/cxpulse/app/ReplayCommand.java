@@ -55,8 +55,10 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UsageException("configuration file " + configFile + " does not exist or is not readable");
         }
         CxPulseConfig config;
+        Pipelines.JobConfigs jobs;
         try {
             config = ConfigLoader.load(configFile, System.getenv());
+            jobs = Pipelines.JobConfigs.read(configFile);
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -67,7 +69,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ReplaySummary summary;
         try {
-            summary = new Replay(config, input, output, parallelism).run();
+            summary = new Replay(config, jobs, input, output, parallelism).run();
         } catch (Exception e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {

@@ -98,6 +98,34 @@ class ReplayCommandITCase {
     }
 
     @Test
+    void theExperienceSectionOfTheConfigurationSetsTheThresholds(@TempDir Path conf) throws Exception {
+        Path file = conf.resolve("cxpulse.yaml");
+        Files.writeString(file, "experience:\n  queue-max-oldest-wait: 10m\n  long-wait-answered: 15m\n");
+
+        Run run = run("replay", "--input", SAMPLE.toString(), "--output", out.toString(), "--config", file.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        List<String> subjects = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("alerts.jsonl"))) {
+            JsonNode alert = JSON.readTree(line);
+            subjects.add(alert.get("kind").asText() + ":" + alert.get("subject_id").asText());
+        }
+        assertThat(subjects).as("no queue passed 10 min; C1042's 9 min wait is no longer poor, its CSAT 1 still is")
+                .doesNotContain("LONG_WAIT:billing", "LONG_WAIT:delivery")
+                .contains("POOR_EXPERIENCE:C1042");
+    }
+
+    @Test
+    void anUnknownJobOrConfigurationKeyIsAUsageError(@TempDir Path conf) throws Exception {
+        assertThat(run("run", "nonsense").exitCode).isEqualTo(2);
+        Path file = conf.resolve("cxpulse.yaml");
+        Files.writeString(file, "experience:\n  queue-max-wait: 10m\n");
+        Run run = run("replay", "--input", SAMPLE.toString(), "--output", out.toString(), "--config", file.toString());
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("experience.queue-max-wait");
+    }
+
+    @Test
     void aMissingInputDirectoryIsAOneLineErrorWithExitCodeTwo() {
         Run run = run("replay", "--input", out.resolve("nope").toString(), "--output", out.toString());
 

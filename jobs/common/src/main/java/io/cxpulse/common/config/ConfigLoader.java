@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,9 @@ public final class ConfigLoader {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final String KAFKA_ENV_PREFIX = "CXPULSE_KAFKA_";
 
+    /** Top-level sections that belong to one job each, read by {@link #section}. */
+    public static final Set<String> JOB_SECTIONS = Set.of("experience", "complaints", "metrics", "lifecycle");
+
     private ConfigLoader() {}
 
     /** Reads {@code file}, or only the defaults and the environment when {@code file} is null. */
@@ -73,10 +78,51 @@ public final class ConfigLoader {
             if (tree == null || tree.isMissingNode() || tree.isNull()) {
                 return null;
             }
+            if (tree instanceof ObjectNode object) {
+                JOB_SECTIONS.forEach(object::remove);
+            }
             return mapper.treeToValue(interpolateValues(tree, env), CxPulseConfig.class);
         } catch (JsonMappingException e) {
             throw new IOException("Invalid configuration in " + origin + ": " + e.getOriginalMessage()
                     + " at " + e.getPathReference(), e);
+        }
+    }
+
+    /**
+     * Reads one job's section ({@code experience:}, {@code complaints:}, ...) of the file into
+     * its typed configuration: keys it sets override {@code defaults}, unknown keys are an error.
+     * Without a file, or without the section, the defaults.
+     */
+    public static <T> T section(Path file, String name, Class<T> type, T defaults, Map<String, String> env)
+            throws IOException {
+        if (!JOB_SECTIONS.contains(name)) {
+            throw new IllegalArgumentException("not a job section: " + name);
+        }
+        if (file == null) {
+            return defaults;
+        }
+        ObjectMapper mapper = mapper();
+        JsonNode tree = mapper.readTree(Files.readString(file));
+        JsonNode section = tree == null ? null : tree.get(name);
+        if (section == null || section.isNull()) {
+            return defaults;
+        }
+        if (!section.isObject()) {
+            throw new IOException("Invalid configuration in " + file + ": " + name + " must be a mapping");
+        }
+        ObjectNode merged = (ObjectNode) mapper.valueToTree(defaults);
+        section.properties().forEach(e -> {
+            if (!merged.has(e.getKey())) {
+                throw new IllegalArgumentException("Invalid configuration in " + file + ": unknown key "
+                        + name + "." + e.getKey() + " (known: " + String.join(", ",
+                        merged.properties().stream().map(Map.Entry::getKey).toList()) + ")");
+            }
+            merged.set(e.getKey(), interpolateValues(e.getValue(), env));
+        });
+        try {
+            return mapper.treeToValue(merged, type);
+        } catch (JsonMappingException e) {
+            throw new IOException("Invalid configuration in " + file + ": " + name + ": " + e.getOriginalMessage(), e);
         }
     }
 
@@ -142,6 +188,7 @@ public final class ConfigLoader {
     static ObjectMapper mapper() {
         SimpleModule durations = new SimpleModule("cxpulse-durations");
         durations.addDeserializer(Duration.class, new DurationDeserializer());
+        durations.addSerializer(Duration.class, new ToStringSerializer(Duration.class));
         ObjectMapper mapper = JsonMapper.builder(new YAMLFactory())
                 .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

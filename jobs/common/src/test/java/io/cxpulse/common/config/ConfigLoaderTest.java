@@ -131,6 +131,32 @@ class ConfigLoaderTest {
         assertThat(config.sources().maxRecordBytes()).isEqualTo(1_048_576);
     }
 
+    /** A job's own section, as a job module reads it. */
+    record SampleJobConfig(int minCount, Duration window, double alpha) {}
+
+    @Test
+    void aJobSectionOverridesItsDefaultsAndTheCommonConfigIgnoresIt() throws IOException {
+        Path file = dir.resolve("cxpulse.yaml");
+        Files.writeString(file, "kafka:\n  bootstrap-servers: k:9092\ncomplaints:\n  window: 6h\n  alpha: ${ALPHA}\n");
+        SampleJobConfig defaults = new SampleJobConfig(5, Duration.ofHours(24), 0.01);
+
+        SampleJobConfig read = ConfigLoader.section(file, "complaints", SampleJobConfig.class, defaults, Map.of("ALPHA", "0.05"));
+
+        assertThat(read).isEqualTo(new SampleJobConfig(5, Duration.ofHours(6), 0.05));
+        assertThat(ConfigLoader.section(file, "metrics", SampleJobConfig.class, defaults, Map.of())).isEqualTo(defaults);
+        assertThat(ConfigLoader.load(file, Map.of("ALPHA", "0.05")).kafka().bootstrapServers()).isEqualTo("k:9092");
+    }
+
+    @Test
+    void anUnknownKeyInAJobSectionIsAnError() throws IOException {
+        Path file = dir.resolve("cxpulse.yaml");
+        Files.writeString(file, "complaints:\n  windw: 6h\n");
+        SampleJobConfig defaults = new SampleJobConfig(5, Duration.ofHours(24), 0.01);
+
+        assertThatThrownBy(() -> ConfigLoader.section(file, "complaints", SampleJobConfig.class, defaults, Map.of()))
+                .hasMessageContaining("complaints.windw").hasMessageContaining("window");
+    }
+
     @Test
     void parsesEveryDurationForm() {
         assertThat(ConfigLoader.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));

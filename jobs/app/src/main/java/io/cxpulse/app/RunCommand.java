@@ -1,0 +1,59 @@
+package io.cxpulse.app;
+
+import io.cxpulse.app.CxPulse.UsageException;
+import io.cxpulse.common.config.ConfigLoader;
+import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.runtime.FlinkSettings;
+import io.cxpulse.experience.ExperienceConfig;
+import io.cxpulse.experience.ExperienceJob;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cxpulse run JOB}: one job on a local Flink, Kafka in and out, exactly once, until stopped. */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Runs one CX Pulse job on a local Flink MiniCluster against Kafka until stopped (Ctrl-C)."
+                + " In production, submit the jar to a Flink cluster with the job's main class instead.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: experience.")
+    String job;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration.")
+    Path configFile;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to use (overrides the configuration).")
+    String bootstrapServers;
+
+    @Override
+    public Integer call() throws Exception {
+        if (configFile != null && !Files.isReadable(configFile)) {
+            throw new UsageException("configuration file " + configFile + " does not exist or is not readable");
+        }
+        CxPulseConfig config;
+        try {
+            config = ConfigLoader.load(configFile, System.getenv());
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (bootstrapServers != null) {
+            config = config.withKafka(config.kafka().withBootstrapServers(bootstrapServers));
+        }
+        StreamExecutionEnvironment env = FlinkSettings.environment(config);
+        switch (job) {
+            case ExperienceJob.NAME -> ExperienceJob.attach(env, config, ConfigLoader.section(
+                    configFile, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS, System.getenv()),
+                    false);
+            default -> throw new UsageException("unknown job '" + job + "' (known: experience)");
+        }
+        env.execute("cxpulse-" + job);
+        return 0;
+    }
+}
