@@ -1,0 +1,204 @@
+package io.cxpulse.experience;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxpulse.common.config.CheckpointsConfig;
+import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.config.TopicsConfig;
+import io.cxpulse.common.runtime.FlinkSettings;
+import io.cxpulse.common.serde.SingleObjectCodec;
+import io.cxpulse.common.testing.EmbeddedKafka;
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.CallEventType;
+import io.cxpulse.schema.Channel;
+import io.cxpulse.schema.ChatEvent;
+import io.cxpulse.schema.ChatEventType;
+import io.cxpulse.schema.Sender;
+import io.cxpulse.schema.SurveyResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A scripted day on real parts: about a thousand interactions of quiet customers, plus a few
+ * customers with known stories, go through Kafka, the experience job on a MiniCluster at
+ * parallelism 2, and back out of {@code cx.alerts.v1} read_committed. Exactly the stories'
+ * alerts come out, with the right kinds, subjects, OPEN/UPDATE/RESOLVED sequence and routing,
+ * and none for the quiet customers.
+ */
+class ExperiencePipelineITCase {
+
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final Instant EIGHT_AM = Instant.parse("2026-11-20T08:00:00Z");
+
+    private final List<CallEvent> calls = new ArrayList<>();
+    private final List<ChatEvent> chats = new ArrayList<>();
+    private final List<SurveyResponse> surveys = new ArrayList<>();
+    private int sequence;
+
+    @Test
+    void aScriptedDayYieldsExactlyTheExpectedAlerts() throws Exception {
+        Random random = new Random(42);
+        // 1000 quiet interactions: 200 customers, short waits, resolved, some happy surveys.
+        for (int i = 0; i < 1000; i++) {
+            Instant start = EIGHT_AM.plusSeconds(i * 28L);
+            String customer = "Q" + (i % 200);
+            String callId = call(customer, "general", start, Duration.ofSeconds(10 + random.nextInt(50)), true, 0);
+            if (i % 5 == 0) {
+                survey(callId, customer, 4 + random.nextInt(2), 9 + random.nextInt(2), start.plusSeconds(900));
+            }
+        }
+        // Stories.
+        Instant nine = EIGHT_AM.plus(Duration.ofHours(1));
+        call("S-LONGWAIT", "vip", nine, Duration.ofMinutes(8), true, 0);                    // poor + vip queue long wait
+        String surveyed = call("S-SURVEY", "general", nine.plusSeconds(30), Duration.ofSeconds(20), true, 0);
+        survey(surveyed, "S-SURVEY", 1, 3, nine.plus(Duration.ofMinutes(20)));                // CSAT 1, NPS 3
+        for (int h = 0; h < 3; h++) {                                                          // third unresolved contact
+            call("S-REPEAT", "general", nine.plus(Duration.ofHours(2L * h)), Duration.ofSeconds(15), false, 0);
+        }
+        call("S-TRANSFERS", "general", nine.plusSeconds(45), Duration.ofSeconds(20), true, 4); // 4 transfers
+        String recovered = call("S-RECOVERED", "general", nine.plusSeconds(60), Duration.ofSeconds(20), false, 3);
+        call("S-RECOVERED", "general", nine.plus(Duration.ofHours(3)), Duration.ofSeconds(20), true, 0);
+        assertThat(recovered).isNotNull();
+        angryChat("S-CHAT", nine.plus(Duration.ofHours(1)));
+
+        String prefix = KAFKA.freshPrefix();
+        TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(prefix);
+        KAFKA.createTopics(2, List.of(topics.calls(), topics.chats(), topics.surveys(), topics.alerts(), topics.deadletter()));
+        produce(topics.calls(), calls, CallEvent.class, CallEvent::getCallId, true);
+        produce(topics.chats(), chats, ChatEvent.class, ChatEvent::getChatId, false);
+        produce(topics.surveys(), surveys, SurveyResponse.class, SurveyResponse::getInteractionId, false);
+
+        CxPulseConfig config = CxPulseConfig.defaults()
+                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
+                .withTopics(topics)
+                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
+        StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+        env.setParallelism(2);
+        ExperienceJob.attach(env, config, ExperienceConfig.DEFAULTS, true);
+        env.execute("experience-it");
+
+        List<ConsumerRecord<byte[], byte[]>> records = KAFKA.read(topics.alerts(), Duration.ofSeconds(60),
+                read -> read.size() >= 14, Duration.ofSeconds(3)); // 7 episodes, each OPEN and RESOLVED
+        SingleObjectCodec<Alert> codec = SingleObjectCodec.forClass(Alert.class);
+        Map<String, List<String>> episodes = new TreeMap<>();
+        Set<String> seen = new HashSet<>();
+        Map<String, String> teams = new TreeMap<>();
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            Alert alert = codec.decode(r.topic(), r.value());
+            assertThat(new String(r.key(), UTF_8)).isEqualTo(alert.getAlertId());
+            assertThat(seen.add(alert.getAlertId() + "/" + alert.getStatus())).as("no duplicate alert").isTrue();
+            String episode = alert.getKind() + ":" + alert.getSubjectId();
+            episodes.computeIfAbsent(episode, k -> new ArrayList<>()).add(alert.getStatus().name());
+            if (alert.getTeamId() != null) {
+                teams.put(episode, alert.getTeamId());
+            }
+        }
+        assertThat(episodes).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "POOR_EXPERIENCE:S-LONGWAIT", List.of("OPEN", "RESOLVED"),
+                "LONG_WAIT:vip", List.of("OPEN", "RESOLVED"),
+                "POOR_EXPERIENCE:S-SURVEY", List.of("OPEN", "RESOLVED"),
+                "REPEAT_CONTACT:S-REPEAT", List.of("OPEN", "RESOLVED"),
+                "POOR_EXPERIENCE:S-TRANSFERS", List.of("OPEN", "RESOLVED"),
+                "POOR_EXPERIENCE:S-RECOVERED", List.of("OPEN", "RESOLVED"),
+                "POOR_EXPERIENCE:S-CHAT", List.of("OPEN", "RESOLVED")));
+        assertThat(teams).containsEntry("POOR_EXPERIENCE:S-LONGWAIT", "team-general")
+                .containsEntry("POOR_EXPERIENCE:S-CHAT", "team-chat");
+    }
+
+    /** A call with its QUEUED, ANSWERED, transfers and ENDED events; returns its id. */
+    private String call(String customer, String queue, Instant queued, Duration wait, boolean resolved, int transfers) {
+        String callId = "call-" + (++sequence);
+        Instant answered = queued.plus(wait);
+        calls.add(callEvent(callId, CallEventType.QUEUED, customer, queue, queued, null));
+        calls.add(callEvent(callId, CallEventType.ANSWERED, customer, queue, answered, null));
+        for (int t = 1; t <= transfers; t++) {
+            calls.add(callEvent(callId + "-t" + t, callId, CallEventType.TRANSFERRED, customer, queue,
+                    answered.plusSeconds(30L * t), null));
+        }
+        calls.add(callEvent(callId, CallEventType.ENDED, customer, queue, answered.plusSeconds(240), resolved));
+        return callId;
+    }
+
+    private static CallEvent callEvent(String callId, CallEventType type, String customer, String queue, Instant at,
+            Boolean resolved) {
+        return callEvent(callId + "-" + type, callId, type, customer, queue, at, resolved);
+    }
+
+    private static CallEvent callEvent(String eventId, String callId, CallEventType type, String customer, String queue,
+            Instant at, Boolean resolved) {
+        return CallEvent.newBuilder()
+                .setEventId(eventId).setCallId(callId).setType(type).setEventTime(at).setCustomerId(customer)
+                .setQueue(queue)
+                .setAgentId(type == CallEventType.QUEUED ? null : "agent-1")
+                .setTeamId(type == CallEventType.QUEUED ? null : "team-general")
+                .setResolved(type == CallEventType.ENDED ? resolved : null)
+                .build();
+    }
+
+    private void survey(String interactionId, String customer, int csat, int nps, Instant at) {
+        surveys.add(SurveyResponse.newBuilder()
+                .setEventId("survey-" + interactionId).setInteractionId(interactionId).setChannel(Channel.VOICE)
+                .setEventTime(at).setCustomerId(customer).setTeamId("team-general").setCsat(csat).setNps(nps)
+                .build());
+    }
+
+    private void angryChat(String customer, Instant start) {
+        String chatId = "chat-" + (++sequence);
+        chats.add(chatEvent(chatId, ChatEventType.STARTED, customer, start, null, null));
+        chats.add(chatEvent(chatId, ChatEventType.ANSWERED, customer, start.plusSeconds(15), null, null));
+        chats.add(chatEvent(chatId, ChatEventType.MESSAGE, customer, start.plusSeconds(40), Sender.CUSTOMER,
+                "This is ridiculous, I want to speak to a manager"));
+        chats.add(chatEvent(chatId, ChatEventType.ENDED, customer, start.plusSeconds(400), null, null));
+    }
+
+    private static ChatEvent chatEvent(String chatId, ChatEventType type, String customer, Instant at, Sender sender,
+            String text) {
+        return ChatEvent.newBuilder()
+                .setEventId(chatId + "-" + type).setChatId(chatId).setType(type).setEventTime(at).setCustomerId(customer)
+                .setQueue("web-chat").setAgentId(type == ChatEventType.STARTED ? null : "agent-c")
+                .setTeamId(type == ChatEventType.STARTED ? null : "team-chat")
+                .setSender(sender).setText(text)
+                .build();
+    }
+
+    /** Produces the records in event-time order; with {@code retries}, every 50th record twice. */
+    private static <T extends org.apache.avro.specific.SpecificRecordBase> void produce(
+            String topic, List<T> records, Class<T> type, java.util.function.Function<T, String> key, boolean retries)
+            throws Exception {
+        SingleObjectCodec<T> codec = SingleObjectCodec.forClass(type);
+        List<T> sorted = new ArrayList<>(records);
+        sorted.sort(java.util.Comparator.comparing(r -> (Instant) r.get("event_time")));
+        List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            T r = sorted.get(i);
+            Map.Entry<byte[], byte[]> entry = new SimpleEntry<>(key.apply(r).getBytes(UTF_8), codec.encode(topic, r));
+            out.add(entry);
+            if (retries && i % 50 == 0) {
+                out.add(entry);
+            }
+        }
+        KAFKA.produce(topic, out);
+    }
+}
