@@ -23,6 +23,9 @@ import java.time.Duration;
  *     in trouble ({@code LONG_WAIT}; default 3 min)
  * @param queueMaxWaiting ... or one with this many callers waiting at once (default 20)
  * @param queueCalmPeriod a queue back under both limits for this long resolves (default 10 min)
+ * @param surveyWait a survey that arrives before its interaction waits this long (event time)
+ *     for it, then is judged alone (default 10 min)
+ * @param surveyRetention a closed interaction is kept this long for surveys about it (default 48 h)
  */
 public record ExperienceConfig(
         int lowCsatMax,
@@ -36,11 +39,14 @@ public record ExperienceConfig(
         Duration episodeQuietPeriod,
         Duration queueMaxOldestWait,
         int queueMaxWaiting,
-        Duration queueCalmPeriod) implements Serializable {
+        Duration queueCalmPeriod,
+        Duration surveyWait,
+        Duration surveyRetention) implements Serializable {
 
     public static final ExperienceConfig DEFAULTS = new ExperienceConfig(
             2, 6, Duration.ofMinutes(5), Duration.ofMinutes(2), 3, 3, Duration.ofHours(72),
-            Duration.ofHours(4), Duration.ofHours(24), Duration.ofMinutes(3), 20, Duration.ofMinutes(10));
+            Duration.ofHours(4), Duration.ofHours(24), Duration.ofMinutes(3), 20, Duration.ofMinutes(10),
+            Duration.ofMinutes(10), Duration.ofHours(48));
 
     public ExperienceConfig {
         if (lowCsatMax < 1 || lowCsatMax > 5) {
@@ -53,7 +59,7 @@ public record ExperienceConfig(
             throw new IllegalArgumentException("max-transfers and queue-max-waiting must be ≥ 1, repeat-contacts ≥ 2");
         }
         for (Duration d : new Duration[] {longWaitAnswered, abandonedAfter, repeatWindow, interactionTimeout,
-                episodeQuietPeriod, queueMaxOldestWait, queueCalmPeriod}) {
+                episodeQuietPeriod, queueMaxOldestWait, queueCalmPeriod, surveyWait, surveyRetention}) {
             if (d == null || d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("every duration of the experience job must be positive");
             }

@@ -3,7 +3,9 @@ package io.cxpulse.experience;
 import io.cxpulse.experience.functions.CustomerAlertDetector;
 import io.cxpulse.experience.functions.InteractionAssembler;
 import io.cxpulse.experience.functions.QueueWaitMonitor;
+import io.cxpulse.experience.functions.SurveyJoiner;
 import io.cxpulse.experience.logic.InteractionAccumulator;
+import io.cxpulse.experience.logic.SurveyContext;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.ChatEvent;
@@ -33,9 +35,15 @@ public final class ExperiencePipeline {
                 .process(new InteractionAssembler(config.interactionTimeout()), InteractionAssembler.OUTPUT_TYPE)
                 .name("Assemble interactions")
                 .uid("interaction-assembler");
+        DataStream<SurveyContext> joinedSurveys = interactions
+                .keyBy(interaction -> interaction.interactionId, Types.STRING)
+                .connect(surveys.keyBy(SurveyResponse::getInteractionId, Types.STRING))
+                .process(new SurveyJoiner(config.surveyWait(), config.surveyRetention()), SurveyJoiner.OUTPUT_TYPE)
+                .name("Join surveys with their interactions")
+                .uid("survey-joiner");
         DataStream<Alert> customerAlerts = interactions
                 .keyBy(interaction -> interaction.customerId, Types.STRING)
-                .connect(surveys.keyBy(SurveyResponse::getCustomerId, Types.STRING))
+                .connect(joinedSurveys.keyBy(joined -> joined.survey.getCustomerId(), Types.STRING))
                 .process(new CustomerAlertDetector(config), ALERT_TYPE)
                 .name("Detect poor experiences and repeat contacts")
                 .uid("customer-alert-detector");

@@ -11,6 +11,7 @@ import io.cxpulse.experience.logic.PoorExperienceRules;
 import io.cxpulse.experience.logic.RepeatContactRule;
 import io.cxpulse.experience.logic.Signal;
 import io.cxpulse.experience.logic.Summaries;
+import io.cxpulse.experience.logic.SurveyContext;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;
@@ -28,7 +29,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -50,7 +50,7 @@ import org.apache.flink.util.Collector;
  * clears it; a timer one window after the latest contact clears the contacts.
  */
 public final class CustomerAlertDetector
-        extends KeyedCoProcessFunction<String, InteractionAccumulator, SurveyResponse, Alert> {
+        extends KeyedCoProcessFunction<String, InteractionAccumulator, SurveyContext, Alert> {
 
     private static final long serialVersionUID = 1L;
 
@@ -69,7 +69,7 @@ public final class CustomerAlertDetector
     private transient ValueState<Episode> poorEpisode;
     private transient ValueState<Episode> repeatEpisode;
     private transient ListState<InteractionAccumulator> pendingInteractions;
-    private transient ListState<SurveyResponse> pendingSurveys;
+    private transient ListState<SurveyContext> pendingSurveys;
 
     public CustomerAlertDetector(ExperienceConfig config) {
         this.config = config;
@@ -89,7 +89,7 @@ public final class CustomerAlertDetector
         pendingInteractions = getRuntimeContext().getListState(
                 new ListStateDescriptor<>(PENDING_INTERACTIONS_STATE, TypeInformation.of(InteractionAccumulator.class)));
         pendingSurveys = getRuntimeContext().getListState(
-                new ListStateDescriptor<>(PENDING_SURVEYS_STATE, new AvroTypeInfo<>(SurveyResponse.class)));
+                new ListStateDescriptor<>(PENDING_SURVEYS_STATE, SurveyJoiner.OUTPUT_TYPE));
     }
 
     @Override
@@ -100,9 +100,9 @@ public final class CustomerAlertDetector
     }
 
     @Override
-    public void processElement2(SurveyResponse survey, Context ctx, Collector<Alert> out) throws Exception {
+    public void processElement2(SurveyContext survey, Context ctx, Collector<Alert> out) throws Exception {
         pendingSurveys.add(survey);
-        ctx.timerService().registerEventTimeTimer(survey.getEventTime().toEpochMilli());
+        ctx.timerService().registerEventTimeTimer(survey.survey.getEventTime().toEpochMilli());
     }
 
     private void onInteraction(InteractionAccumulator closed, Context ctx, Collector<Alert> out) throws Exception {
@@ -120,7 +120,7 @@ public final class CustomerAlertDetector
         if (!signals.isEmpty()) {
             String summary = Summaries.customer(customer, signals, streak, config.repeatWindow());
             signal(AlertKind.POOR_EXPERIENCE, poorEpisode, at, interaction.teamId(),
-                    PoorExperienceRules.severityOf(signals), summary, signals, streak, ctx, out);
+                    PoorExperienceRules.severityOf(signals), summary, signals, streakEvidence(streak), ctx, out);
         } else if (interaction.isResolved()) {
             resolve(AlertKind.POOR_EXPERIENCE, poorEpisode, at, customer, "Customer " + customer
                     + "'s latest contact went well", out);
@@ -129,22 +129,31 @@ public final class CustomerAlertDetector
             Severity severity = interaction.isResolved() ? Severity.LOW : streak > config.repeatContacts() ? Severity.HIGH
                     : Severity.MEDIUM;
             signal(AlertKind.REPEAT_CONTACT, repeatEpisode, at, interaction.teamId(), severity,
-                    Summaries.customer(customer, List.of(), streak, config.repeatWindow()), List.of(), streak, ctx, out);
+                    Summaries.customer(customer, List.of(), streak, config.repeatWindow()), List.of(),
+                    streakEvidence(streak), ctx, out);
         } else if (interaction.isResolved()) {
             resolve(AlertKind.REPEAT_CONTACT, repeatEpisode, at, customer,
                     "Customer " + customer + "'s issue was resolved", out);
         }
     }
 
-    private void onSurvey(SurveyResponse survey, Context ctx, Collector<Alert> out) throws Exception {
+    private void onSurvey(SurveyContext context, Context ctx, Collector<Alert> out) throws Exception {
+        SurveyResponse survey = context.survey;
         List<Signal> signals = rules.evaluate(survey);
         if (signals.isEmpty()) {
             return;
         }
         String customer = ctx.getCurrentKey();
-        signal(AlertKind.POOR_EXPERIENCE, poorEpisode, survey.getEventTime().toEpochMilli(), survey.getTeamId(),
+        Map<String, Double> evidence = new java.util.LinkedHashMap<>();
+        if (context.joined) {
+            if (context.waitSeconds != null) {
+                evidence.put("interaction_wait_s", (double) context.waitSeconds);
+            }
+            evidence.put("interaction_transfers", (double) context.transfers);
+        }
+        signal(AlertKind.POOR_EXPERIENCE, poorEpisode, survey.getEventTime().toEpochMilli(), context.teamId,
                 PoorExperienceRules.severityOf(signals), Summaries.customer(customer, signals, 0, config.repeatWindow()),
-                signals, 0, ctx, out);
+                signals, evidence, ctx, out);
     }
 
     @Override
@@ -177,22 +186,23 @@ public final class CustomerAlertDetector
         for (InteractionAccumulator i : pendingInteractions.get()) {
             (timeOf(i) <= watermark ? dueInteractions : laterInteractions).add(i);
         }
-        List<SurveyResponse> dueSurveys = new ArrayList<>();
-        List<SurveyResponse> laterSurveys = new ArrayList<>();
-        for (SurveyResponse s : pendingSurveys.get()) {
-            (s.getEventTime().toEpochMilli() <= watermark ? dueSurveys : laterSurveys).add(s);
+        List<SurveyContext> dueSurveys = new ArrayList<>();
+        List<SurveyContext> laterSurveys = new ArrayList<>();
+        for (SurveyContext s : pendingSurveys.get()) {
+            (s.survey.getEventTime().toEpochMilli() <= watermark ? dueSurveys : laterSurveys).add(s);
         }
         if (dueInteractions.isEmpty() && dueSurveys.isEmpty()) {
             return;
         }
         dueInteractions.sort(Comparator.comparingLong(CustomerAlertDetector::timeOf)
                 .thenComparing(i -> i.interactionId));
-        dueSurveys.sort(Comparator.comparing(SurveyResponse::getEventTime).thenComparing(SurveyResponse::getEventId));
+        dueSurveys.sort(Comparator.comparing((SurveyContext c) -> c.survey.getEventTime())
+                .thenComparing(c -> c.survey.getEventId()));
         int i = 0;
         int s = 0;
         while (i < dueInteractions.size() || s < dueSurveys.size()) {
             boolean interactionNext = s >= dueSurveys.size() || (i < dueInteractions.size()
-                    && timeOf(dueInteractions.get(i)) <= dueSurveys.get(s).getEventTime().toEpochMilli());
+                    && timeOf(dueInteractions.get(i)) <= dueSurveys.get(s).survey.getEventTime().toEpochMilli());
             if (interactionNext) {
                 onInteraction(dueInteractions.get(i++), ctx, out);
             } else {
@@ -216,7 +226,8 @@ public final class CustomerAlertDetector
     }
 
     private void signal(AlertKind kind, ValueState<Episode> state, long at, String teamId, Severity severity,
-            String summary, List<Signal> signals, int streak, Context ctx, Collector<Alert> out) throws Exception {
+            String summary, List<Signal> signals, Map<String, Double> extra, Context ctx, Collector<Alert> out)
+            throws Exception {
         EpisodePolicy.Transition t = episodes.onSignal(state.value(), at);
         Episode episode = t.episode();
         if (teamId != null) {
@@ -225,10 +236,13 @@ public final class CustomerAlertDetector
         episode.severity = severity.name();
         state.update(episode);
         ctx.timerService().registerEventTimeTimer(episodes.quietUntilMs(episode));
-        Map<String, Double> extra = streak > 0 ? Map.of("contacts_in_window", (double) streak) : Map.of();
         out.collect(Alerts.alert(kind, t.status(), episode, SubjectType.CUSTOMER, ctx.getCurrentKey(),
                 ctx.getCurrentKey(), episode.teamId, severity,
                 summary, signals, extra, Instant.ofEpochMilli(at), Instant.now()));
+    }
+
+    private static Map<String, Double> streakEvidence(int streak) {
+        return streak > 0 ? Map.of("contacts_in_window", (double) streak) : Map.of();
     }
 
     private void resolve(AlertKind kind, ValueState<Episode> state, long at, String customer, String summary,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.logic.InteractionAccumulator;
+import io.cxpulse.experience.logic.SurveyContext;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;
@@ -31,14 +32,14 @@ class CustomerAlertDetectorTest {
     private static final Duration NINE_MINUTE_WAIT = Duration.ofMinutes(9);
     private static final ExperienceConfig CONFIG = ExperienceConfig.DEFAULTS;
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, InteractionAccumulator, SurveyResponse, Alert> harness;
+    private KeyedTwoInputStreamOperatorTestHarness<String, InteractionAccumulator, SurveyContext, Alert> harness;
     private int calls;
 
     @BeforeEach
     void setUp() throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
                 new KeyedCoProcessOperator<>(new CustomerAlertDetector(CONFIG)),
-                acc -> acc.customerId, SurveyResponse::getCustomerId, Types.STRING);
+                acc -> acc.customerId, c -> c.survey.getCustomerId(), Types.STRING);
         harness.open();
     }
 
@@ -138,7 +139,7 @@ class CustomerAlertDetectorTest {
                 .setChannel(Channel.VOICE).setEventTime(at).setCustomerId(customer)
                 .setTeamId("team-blue").setCsat(csat)
                 .build();
-        harness.processElement2(new StreamRecord<>(survey, at.toEpochMilli()));
+        harness.processElement2(new StreamRecord<>(SurveyContext.alone(survey), at.toEpochMilli()));
         advanceWatermarkTo(at);
     }
 
@@ -152,7 +153,8 @@ class CustomerAlertDetectorTest {
         SurveyResponse laterSurvey = SurveyResponse.newBuilder()
                 .setEventId("s-late").setInteractionId("call-x").setChannel(Channel.VOICE)
                 .setEventTime(callEnded.plus(Duration.ofMinutes(10))).setCustomerId("C1042").setCsat(1).build();
-        harness.processElement2(new StreamRecord<>(laterSurvey, laterSurvey.getEventTime().toEpochMilli()));
+        harness.processElement2(new StreamRecord<>(SurveyContext.alone(laterSurvey),
+                laterSurvey.getEventTime().toEpochMilli()));
         InteractionAccumulator acc = new InteractionAccumulator();
         acc.add(call("call-x", CallEventType.QUEUED, "C1042", MONDAY_NINE_AM, null));
         acc.add(call("call-x", CallEventType.ANSWERED, "C1042", MONDAY_NINE_AM.plus(NINE_MINUTE_WAIT), false));

@@ -1,0 +1,39 @@
+package io.cxpulse.experience.logic;
+
+import io.cxpulse.schema.SurveyResponse;
+
+/**
+ * A survey answer with what is known of the interaction it rates: the agent and team it was
+ * handled by (for routing), the wait and transfers (for the evidence). {@code joined} is false
+ * when the interaction never arrived within the wait, and the survey stands on its own fields.
+ * A Flink POJO.
+ */
+public final class SurveyContext {
+
+    public SurveyResponse survey;
+    public boolean joined;
+    public String agentId;
+    public String teamId;
+    public Long waitSeconds;
+    public int transfers;
+
+    public SurveyContext() {}
+
+    public static SurveyContext alone(SurveyResponse survey) {
+        SurveyContext c = new SurveyContext();
+        c.survey = survey;
+        c.agentId = survey.getAgentId();
+        c.teamId = survey.getTeamId();
+        return c;
+    }
+
+    public static SurveyContext joined(SurveyResponse survey, Interaction interaction) {
+        SurveyContext c = alone(survey);
+        c.joined = true;
+        c.agentId = interaction.agentId() != null ? interaction.agentId() : c.agentId;
+        c.teamId = interaction.teamId() != null ? interaction.teamId() : c.teamId;
+        c.waitSeconds = interaction.waitTime() == null ? null : interaction.waitTime().toSeconds();
+        c.transfers = interaction.transfers();
+        return c;
+    }
+}
