@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxpulse.common.config.CheckpointsConfig;
 import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.config.SourcesConfig;
 import io.cxpulse.common.config.TopicsConfig;
 import io.cxpulse.common.runtime.FlinkSettings;
 import io.cxpulse.common.serde.SingleObjectCodec;
@@ -17,6 +18,7 @@ import io.cxpulse.schema.ChatEvent;
 import io.cxpulse.schema.ChatEventType;
 import io.cxpulse.schema.Sender;
 import io.cxpulse.schema.SurveyResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap.SimpleEntry;
@@ -27,19 +29,27 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A scripted day on real parts: about a thousand interactions of quiet customers, plus a few
  * customers with known stories, go through Kafka, the experience job on a MiniCluster at
  * parallelism 2, and back out of {@code cx.alerts.v1} read_committed. Exactly the stories'
  * alerts come out, with the right kinds, subjects, OPEN/UPDATE/RESOLVED sequence and routing,
- * and none for the quiet customers.
+ * and none for the quiet customers; and the same when the job is stopped with a savepoint at
+ * eleven and restored from it for the afternoon.
  */
 class ExperiencePipelineITCase {
 
@@ -59,46 +69,64 @@ class ExperiencePipelineITCase {
 
     @Test
     void aScriptedDayYieldsExactlyTheExpectedAlerts() throws Exception {
-        Random random = new Random(42);
-        // 1000 quiet interactions: 200 customers, short waits, resolved, some happy surveys.
-        for (int i = 0; i < 1000; i++) {
-            Instant start = EIGHT_AM.plusSeconds(i * 28L);
-            String customer = "Q" + (i % 200);
-            String callId = call(customer, "general", start, Duration.ofSeconds(10 + random.nextInt(50)), true, 0);
-            if (i % 5 == 0) {
-                survey(callId, customer, 4 + random.nextInt(2), 9 + random.nextInt(2), start.plusSeconds(900));
-            }
-        }
-        // Stories.
-        Instant nine = EIGHT_AM.plus(Duration.ofHours(1));
-        call("S-LONGWAIT", "vip", nine, Duration.ofMinutes(8), true, 0);                    // poor + vip queue long wait
-        String surveyed = call("S-SURVEY", "general", nine.plusSeconds(30), Duration.ofSeconds(20), true, 0);
-        survey(surveyed, "S-SURVEY", 1, 3, nine.plus(Duration.ofMinutes(20)));                // CSAT 1, NPS 3
-        for (int h = 0; h < 3; h++) {                                                          // third unresolved contact
-            call("S-REPEAT", "general", nine.plus(Duration.ofHours(2L * h)), Duration.ofSeconds(15), false, 0);
-        }
-        call("S-TRANSFERS", "general", nine.plusSeconds(45), Duration.ofSeconds(20), true, 4); // 4 transfers
-        String recovered = call("S-RECOVERED", "general", nine.plusSeconds(60), Duration.ofSeconds(20), false, 3);
-        call("S-RECOVERED", "general", nine.plus(Duration.ofHours(3)), Duration.ofSeconds(20), true, 0);
-        assertThat(recovered).isNotNull();
-        angryChat("S-CHAT", nine.plus(Duration.ofHours(1)));
+        scriptDay();
 
-        String prefix = KAFKA.freshPrefix();
-        TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(prefix);
-        KAFKA.createTopics(2, List.of(topics.calls(), topics.chats(), topics.surveys(), topics.alerts(), topics.deadletter()));
-        produce(topics.calls(), calls, CallEvent.class, CallEvent::getCallId, true);
-        produce(topics.chats(), chats, ChatEvent.class, ChatEvent::getChatId, false);
-        produce(topics.surveys(), surveys, SurveyResponse.class, SurveyResponse::getInteractionId, false);
+        TopicsConfig topics = freshTopics();
+        produceDay(topics, time -> true);
+        CxPulseConfig config = config(topics);
 
-        CxPulseConfig config = CxPulseConfig.defaults()
-                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
-                .withTopics(topics)
-                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
         StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
         env.setParallelism(2);
         ExperienceJob.attach(env, config, ExperienceConfig.DEFAULTS, true);
         env.execute("experience-it");
 
+        assertTheDaysAlerts(topics);
+    }
+
+    @Test
+    void stoppedAndRestoredMidDayTheJobMissesNothingAndDuplicatesNothing(@TempDir Path savepoints) throws Exception {
+        scriptDay();
+        Instant elevenAm = EIGHT_AM.plus(Duration.ofHours(3));
+        TopicsConfig topics = freshTopics();
+        CxPulseConfig config = config(topics);
+        produceDay(topics, time -> time.isBefore(elevenAm));
+
+        StreamExecutionEnvironment morning = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+        morning.setParallelism(2);
+        ExperienceJob.attach(morning, config, ExperienceConfig.DEFAULTS, false);
+        JobClient morningJob = morning.executeAsync("experience-morning");
+        // Six episodes opened before eleven, and the vip queue calmed down again.
+        KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 7, Duration.ZERO);
+        String savepoint = morningJob.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(60, TimeUnit.SECONDS);
+
+        produceDay(topics, time -> !time.isBefore(elevenAm));
+        // Two days later a quiet customer calls, chats and answers a survey: event time moves on,
+        // the quiet periods pass, the open episodes resolve.
+        calls.clear();
+        chats.clear();
+        surveys.clear();
+        Instant twoDaysLater = EIGHT_AM.plus(Duration.ofDays(2));
+        survey(call("Q-LATER", "general", twoDaysLater, Duration.ofSeconds(20), true, 0), "Q-LATER", 5, 10,
+                twoDaysLater.plusSeconds(600));
+        chats.add(chatEvent("chat-later", ChatEventType.STARTED, "Q-LATER", twoDaysLater, null, null));
+        produceDay(topics, time -> true);
+        StreamExecutionEnvironment afternoon = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+        afternoon.setParallelism(2);
+        Configuration restore = new Configuration();
+        restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
+        afternoon.configure(restore);
+        ExperienceJob.attach(afternoon, config, ExperienceConfig.DEFAULTS, false);
+        JobClient afternoonJob = afternoon.executeAsync("experience-afternoon");
+        // The third repeat contact, the recovered customer's good call, then every episode resolved.
+        KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 14, Duration.ZERO);
+        afternoonJob.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
+                .get(60, TimeUnit.SECONDS);
+
+        assertTheDaysAlerts(topics);
+    }
+
+    private void assertTheDaysAlerts(TopicsConfig topics) throws Exception {
         List<ConsumerRecord<byte[], byte[]>> records = KAFKA.read(topics.alerts(), Duration.ofSeconds(60),
                 read -> read.size() >= 14, Duration.ofSeconds(3)); // 7 episodes, each OPEN and RESOLVED
         SingleObjectCodec<Alert> codec = SingleObjectCodec.forClass(Alert.class);
@@ -125,6 +153,53 @@ class ExperiencePipelineITCase {
                 "POOR_EXPERIENCE:S-CHAT", List.of("OPEN", "RESOLVED")));
         assertThat(teams).containsEntry("POOR_EXPERIENCE:S-LONGWAIT", "team-general")
                 .containsEntry("POOR_EXPERIENCE:S-CHAT", "team-chat");
+    }
+
+    private static TopicsConfig freshTopics() throws Exception {
+        TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(KAFKA.freshPrefix());
+        KAFKA.createTopics(2, List.of(topics.calls(), topics.chats(), topics.surveys(), topics.alerts(), topics.deadletter()));
+        return topics;
+    }
+
+    private static CxPulseConfig config(TopicsConfig topics) {
+        return CxPulseConfig.defaults()
+                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
+                .withTopics(topics)
+                // A source with nothing new (chats in the afternoon) must not hold event time back for long.
+                .withSources(new SourcesConfig(null, Duration.ofSeconds(2), SourcesConfig.StartingOffsets.EARLIEST, null, null))
+                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
+    }
+
+    private void produceDay(TopicsConfig topics, Predicate<Instant> when) throws Exception {
+        produce(topics.calls(), calls, CallEvent.class, CallEvent::getCallId, true, when);
+        produce(topics.chats(), chats, ChatEvent.class, ChatEvent::getChatId, false, when);
+        produce(topics.surveys(), surveys, SurveyResponse.class, SurveyResponse::getInteractionId, false, when);
+    }
+
+    /** The day: 1000 quiet interactions and seven stories, from 08:00 to about 15:50. */
+    private void scriptDay() {
+        Random random = new Random(42);
+        // 1000 quiet interactions: 200 customers, short waits, resolved, some happy surveys.
+        for (int i = 0; i < 1000; i++) {
+            Instant start = EIGHT_AM.plusSeconds(i * 28L);
+            String customer = "Q" + (i % 200);
+            String callId = call(customer, "general", start, Duration.ofSeconds(10 + random.nextInt(50)), true, 0);
+            if (i % 5 == 0) {
+                survey(callId, customer, 4 + random.nextInt(2), 9 + random.nextInt(2), start.plusSeconds(900));
+            }
+        }
+        // Stories.
+        Instant nine = EIGHT_AM.plus(Duration.ofHours(1));
+        call("S-LONGWAIT", "vip", nine, Duration.ofMinutes(8), true, 0);                    // poor + vip queue long wait
+        String surveyed = call("S-SURVEY", "general", nine.plusSeconds(30), Duration.ofSeconds(20), true, 0);
+        survey(surveyed, "S-SURVEY", 1, 3, nine.plus(Duration.ofMinutes(20)));                // CSAT 1, NPS 3
+        for (int h = 0; h < 3; h++) {                                                          // third unresolved contact
+            call("S-REPEAT", "general", nine.plus(Duration.ofHours(2L * h)), Duration.ofSeconds(15), false, 0);
+        }
+        call("S-TRANSFERS", "general", nine.plusSeconds(45), Duration.ofSeconds(20), true, 4); // 4 transfers
+        call("S-RECOVERED", "general", nine.plusSeconds(60), Duration.ofSeconds(20), false, 3);  // 3 transfers...
+        call("S-RECOVERED", "general", nine.plus(Duration.ofHours(3)), Duration.ofSeconds(20), true, 0); // ...then fine
+        angryChat("S-CHAT", nine.plus(Duration.ofHours(1)));
     }
 
     /** A call with its QUEUED, ANSWERED, transfers and ENDED events; returns its id. */
@@ -185,10 +260,15 @@ class ExperiencePipelineITCase {
 
     /** Produces the records in event-time order; with {@code retries}, every 50th record twice. */
     private static <T extends org.apache.avro.specific.SpecificRecordBase> void produce(
-            String topic, List<T> records, Class<T> type, java.util.function.Function<T, String> key, boolean retries)
-            throws Exception {
+            String topic, List<T> records, Class<T> type, java.util.function.Function<T, String> key, boolean retries,
+            Predicate<Instant> when) throws Exception {
         SingleObjectCodec<T> codec = SingleObjectCodec.forClass(type);
-        List<T> sorted = new ArrayList<>(records);
+        List<T> sorted = new ArrayList<>();
+        for (T r : records) {
+            if (when.test((Instant) r.get("event_time"))) {
+                sorted.add(r);
+            }
+        }
         sorted.sort(java.util.Comparator.comparing(r -> (Instant) r.get("event_time")));
         List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
         for (int i = 0; i < sorted.size(); i++) {
