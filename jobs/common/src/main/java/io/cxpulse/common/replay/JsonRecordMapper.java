@@ -6,56 +6,94 @@ import static io.cxpulse.common.serde.DeadLetterReason.MISSING_FIELD;
 import static io.cxpulse.common.serde.DeadLetterReason.OUT_OF_RANGE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxpulse.common.serde.InvalidRecordException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Maps one line of a JSON Lines replay file onto a generated Avro record and back, driven by
- * the record's schema, so no record needs hand-written mapping code. The rules (CONTRACT.md):
+ * the record's schema, so no record type needs hand-written mapping code (CONTRACT.md, "Replay
+ * files"). Reading:
  *
  * <ul>
- *   <li>one JSON object a line, keyed by the schema's field names; unknown keys are ignored, so
- *       a file written for a newer schema still reads;
- *   <li>an optional field ({@code ["null", T]}) may be absent or {@code null}; an absent field
- *       with a default takes it; any other absent or null field is {@code MISSING_FIELD};
- *   <li>a {@code timestamp-millis} field is epoch milliseconds (a JSON integer) or an ISO-8601
- *       string with an offset ({@code 2026-11-22T08:00:00Z}, {@code 2026-11-22T16:00:00+08:00});
- *       anything else is {@code BAD_TIMESTAMP};
- *   <li>JSON types are not coerced: a quoted number or a fraction where an int belongs is
- *       {@code MALFORMED_JSON}; an integer beyond the field's range, or an enum symbol the
- *       schema does not have, is {@code OUT_OF_RANGE} (never silently the default symbol).
+ *   <li>A line is one JSON object, keyed by the schema's field names. Anything else (not JSON,
+ *       an array, trailing text after the object, a key given twice) is {@code MALFORMED_JSON}.
+ *       Unknown keys are ignored, so a file written for a newer schema still reads.
+ *   <li>An optional field ({@code ["null", T]}) may be absent or {@code null}. An absent field
+ *       with a schema default takes it ({@code complaint} false, {@code reasons} []). Any other
+ *       absent field, and {@code null} in any non-optional field, is {@code MISSING_FIELD}.
+ *   <li>A {@code timestamp-millis} field is epoch milliseconds (a JSON integer) or an ISO-8601
+ *       string with {@code Z} or a {@code ±HH:MM} offset, fractional seconds allowed
+ *       ({@code 2026-11-22T16:00:00.250+08:00}); digits below the millisecond are dropped, as
+ *       Avro's binary encoding would. Anything else (no offset, a fraction, a quoted number) is
+ *       {@code BAD_TIMESTAMP}.
+ *   <li>JSON types are never coerced: a quoted number, a fraction (even {@code 5.0}) where an
+ *       int or long belongs, a number where a string belongs, {@code "true"} for a boolean are
+ *       all {@code MALFORMED_JSON}. An integer beyond the field's range, a number beyond double
+ *       range, or an enum symbol the schema does not have is {@code OUT_OF_RANGE}; an unknown
+ *       symbol is never mapped to the enum's default symbol. Doubles accept JSON integers and
+ *       the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
+ *   <li>Arrays are JSON arrays, maps JSON objects, nested records JSON objects, read
+ *       recursively; an error names the path ({@code reasons[1]}, {@code evidence.lift}).
  * </ul>
  *
- * <p>Writing gives every field in schema order, {@code null} for absent optional values,
- * timestamps as ISO-8601 UTC strings, enums as symbols; a non-finite double is written as
- * {@code null} when the field is optional, else as the string {@code "NaN"} or
- * {@code "Infinity"} (which reading accepts). {@code read(write(r))} equals {@code r}.
+ * <p>Writing gives one compact JSON object without a line break: every field in schema order,
+ * {@code null} for an absent optional value, enums as their symbol, timestamps as ISO-8601 UTC
+ * ({@link Instant#toString()} at millisecond precision), map entries sorted by key so that the
+ * same record is always the same line. A non-finite double is written as {@code null} when the
+ * field is optional (so it reads back as absent) and otherwise as {@code "NaN"},
+ * {@code "Infinity"} or {@code "-Infinity"}. Apart from that, {@code read(write(r))} equals
+ * {@code r}. A record with {@code null} in a required field cannot be written
+ * ({@link IllegalArgumentException}), just as Avro's binary encoder refuses it.
  *
- * <p>Error messages name the field path and the problem, never the line: it may hold customer
- * data. One instance per thread (a Flink subtask).
+ * <p>Error messages name the field path and the problem ({@code csat: expected int, got
+ * string}), echo at most {@value #MAX_ECHO} characters of any input value and never the line:
+ * it may hold customer data. A UTF-8 byte order mark before the object is ignored.
+ *
+ * <p>Limits: the schema may use records, enums, arrays, maps, strings, booleans, ints, longs,
+ * floats, doubles, {@code timestamp-millis}, and unions only of the form {@code ["null", T]};
+ * {@link #forClass} rejects any other schema (bytes, fixed, other unions, other logical types).
+ * Line length is not limited here; the caller bounds what it reads.
+ *
+ * <p>Serializable for shipping inside Flink functions: only the record class is serialized,
+ * the schema and Jackson mapper are rebuilt lazily. Not safe for concurrent use: one instance
+ * serves one thread (a Flink subtask).
  */
-public final class JsonRecordMapper<T extends SpecificRecordBase> implements Serializable {
+public final class JsonRecordMapper<T extends SpecificRecord> implements Serializable {
 
-    private static final long serialVersionUID = 1L;
-    private static final int MAX_ECHO = 80;
+    private static final long serialVersionUID = 2L;
+
+    /** The most characters of an input value (or a parser message) an error message repeats. */
+    static final int MAX_ECHO = 80;
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final Class<T> recordClass;
 
@@ -67,55 +105,92 @@ public final class JsonRecordMapper<T extends SpecificRecordBase> implements Ser
         this.recordClass = recordClass;
     }
 
-    public static <T extends SpecificRecordBase> JsonRecordMapper<T> forClass(Class<T> recordClass) {
-        return new JsonRecordMapper<>(recordClass);
+    /**
+     * A mapper for one generated record class.
+     *
+     * @throws IllegalArgumentException if the class's schema uses a type this mapper cannot map
+     */
+    public static <T extends SpecificRecord> JsonRecordMapper<T> forClass(Class<T> recordClass) {
+        JsonRecordMapper<T> mapper = new JsonRecordMapper<>(Objects.requireNonNull(recordClass, "recordClass"));
+        checkSupported(mapper.schema(), recordClass.getName(), new HashSet<>());
+        return mapper;
     }
 
-    private void init() {
-        if (json == null) {
-            json = new ObjectMapper();
+    /** The record class this mapper reads and writes. */
+    public Class<T> recordClass() {
+        return recordClass;
+    }
+
+    /**
+     * Maps one line (without its line break) onto a record.
+     *
+     * @throws InvalidRecordException with {@code MALFORMED_JSON}, {@code MISSING_FIELD},
+     *     {@code BAD_TIMESTAMP} or {@code OUT_OF_RANGE} when the line does not fit the record
+     */
+    public T read(String line) throws InvalidRecordException {
+        Schema recordSchema = schema();
+        if (line == null) {
+            throw new InvalidRecordException(MALFORMED_JSON, "not a JSON object: no line");
+        }
+        String text = !line.isEmpty() && line.charAt(0) == '\uFEFF' ? line.substring(1) : line;
+        JsonNode node;
+        try {
+            node = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidRecordException(MALFORMED_JSON, "not JSON: " + parseProblem(e));
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidRecordException(MALFORMED_JSON,
+                    "not a JSON object" + (node == null || node.isMissingNode() ? "" : ", got " + kind(node)));
+        }
+        return recordClass.cast(readRecord(node, recordSchema, ""));
+    }
+
+    /**
+     * One compact JSON object, without a line break, for the record.
+     *
+     * @throws IllegalArgumentException if a required field of the record is {@code null}
+     */
+    public String write(T record) {
+        Schema recordSchema = schema();
+        ObjectNode node = writeRecord(Objects.requireNonNull(record, "record"), recordSchema, "");
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            // A tree of plain nodes always serializes; this would be a Jackson bug.
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Schema schema() {
+        if (schema == null) {
+            json = JsonMapper.builder()
+                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build();
             model = SpecificData.getForClass(recordClass);
             schema = model.getSchema(recordClass);
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    public T read(String line) throws InvalidRecordException {
-        init();
-        JsonNode node;
-        try {
-            node = json.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new InvalidRecordException(MALFORMED_JSON, "not JSON: " + shorten(e.getOriginalMessage()));
-        }
-        if (node == null || !node.isObject()) {
-            throw new InvalidRecordException(MALFORMED_JSON, "not a JSON object");
-        }
-        return (T) readRecord(node, schema, "");
-    }
-
-    public String write(T record) {
-        init();
-        return writeRecord(record, schema).toString();
+        return schema;
     }
 
     // --- reading ---------------------------------------------------------------------------
 
-    private Object readRecord(JsonNode object, Schema recordSchema, String path) throws InvalidRecordException {
+    private IndexedRecord readRecord(JsonNode object, Schema recordSchema, String path)
+            throws InvalidRecordException {
         IndexedRecord record = (IndexedRecord) model.newRecord(null, recordSchema);
         for (Schema.Field field : recordSchema.getFields()) {
             String where = path + field.name();
             JsonNode value = object.get(field.name());
-            if (value == null || value.isNull()) {
-                if (isOptional(field.schema())) {
-                    record.put(field.pos(), null);
-                } else if (value == null && field.hasDefaultValue()) {
-                    record.put(field.pos(), model.deepCopy(field.schema(), model.getDefaultValue(field)));
-                } else {
-                    throw new InvalidRecordException(MISSING_FIELD, where + ": missing");
-                }
-            } else {
+            if (value != null && !value.isNull()) {
                 record.put(field.pos(), readValue(value, field.schema(), where));
+            } else if (isOptional(field.schema())) {
+                record.put(field.pos(), null);
+            } else if (value == null && field.hasDefaultValue()) {
+                record.put(field.pos(), model.deepCopy(field.schema(), model.getDefaultValue(field)));
+            } else {
+                throw new InvalidRecordException(MISSING_FIELD,
+                        where + (value == null ? ": missing" : ": required, got null"));
             }
         }
         return record;
@@ -134,22 +209,26 @@ public final class JsonRecordMapper<T extends SpecificRecordBase> implements Ser
             case INT:
                 requireType(v.isIntegralNumber(), "int", v, where);
                 if (!v.canConvertToInt()) {
-                    throw new InvalidRecordException(OUT_OF_RANGE, where + ": " + shorten(v.asText()) + " is not an int");
+                    throw new InvalidRecordException(OUT_OF_RANGE, where + ": " + shorten(v.asText()) + " is beyond int range");
                 }
                 return v.intValue();
             case LONG:
-                if (s.getLogicalType() == LogicalTypes.timestampMillis()) {
+                if (isTimestampMillis(s)) {
                     return readTimestamp(v, where);
                 }
                 requireType(v.isIntegralNumber(), "long", v, where);
                 if (!v.canConvertToLong()) {
-                    throw new InvalidRecordException(OUT_OF_RANGE, where + ": " + shorten(v.asText()) + " is not a long");
+                    throw new InvalidRecordException(OUT_OF_RANGE, where + ": " + shorten(v.asText()) + " is beyond long range");
                 }
                 return v.longValue();
             case DOUBLE:
+                return readDouble(v, where);
             case FLOAT: {
                 double d = readDouble(v, where);
-                return s.getType() == Schema.Type.FLOAT ? (Object) (float) d : (Object) d;
+                if (Double.isFinite(d) && Float.isInfinite((float) d)) {
+                    throw new InvalidRecordException(OUT_OF_RANGE, where + ": " + shorten(v.asText()) + " is beyond float range");
+                }
+                return (float) d;
             }
             case ENUM: {
                 requireType(v.isTextual(), "enum symbol", v, where);
@@ -169,9 +248,9 @@ public final class JsonRecordMapper<T extends SpecificRecordBase> implements Ser
             }
             case MAP: {
                 requireType(v.isObject(), "object", v, where);
-                Map<String, Object> map = new HashMap<>();
+                Map<String, Object> map = new LinkedHashMap<>();
                 for (Map.Entry<String, JsonNode> e : v.properties()) {
-                    map.put(e.getKey(), readValue(e.getValue(), s.getValueType(), where + "." + e.getKey()));
+                    map.put(e.getKey(), readValue(e.getValue(), s.getValueType(), where + "." + shorten(e.getKey())));
                 }
                 return map;
             }
@@ -179,28 +258,42 @@ public final class JsonRecordMapper<T extends SpecificRecordBase> implements Ser
                 requireType(v.isObject(), "object", v, where);
                 return readRecord(v, s, where + ".");
             default:
-                throw new InvalidRecordException(MALFORMED_JSON, where + ": type " + s.getType() + " is not supported");
+                // forClass rejects such schemas; kept so that a new type fails loudly, not silently.
+                throw new IllegalStateException(where + ": type " + s.getType() + " is not supported");
         }
     }
 
     private static Instant readTimestamp(JsonNode v, String where) throws InvalidRecordException {
+        Instant instant = null;
         if (v.isIntegralNumber() && v.canConvertToLong()) {
-            return Instant.ofEpochMilli(v.longValue());
-        }
-        if (v.isTextual()) {
+            instant = Instant.ofEpochMilli(v.longValue());
+        } else if (v.isTextual()) {
             try {
-                return OffsetDateTime.parse(v.textValue()).toInstant();
+                instant = OffsetDateTime.parse(v.textValue()).toInstant();
             } catch (DateTimeParseException e) {
-                // fall through to the error below
+                // reported below
             }
         }
-        throw new InvalidRecordException(BAD_TIMESTAMP, where + ": '" + shorten(v.asText())
-                + "' is neither epoch milliseconds nor ISO-8601 with an offset");
+        if (instant != null) {
+            try {
+                // timestamp-millis holds milliseconds: drop finer digits now, as the binary
+                // encoding would, so a record read here equals one that went through Kafka.
+                return Instant.ofEpochMilli(instant.toEpochMilli());
+            } catch (ArithmeticException e) {
+                // beyond what epoch milliseconds can hold: reported below
+            }
+        }
+        throw new InvalidRecordException(BAD_TIMESTAMP, where + ": " + describe(v)
+                + " is neither epoch milliseconds nor ISO-8601 with an offset");
     }
 
     private static double readDouble(JsonNode v, String where) throws InvalidRecordException {
         if (v.isNumber()) {
-            return v.doubleValue();
+            double d = v.doubleValue();
+            if (!Double.isFinite(d)) {
+                throw new InvalidRecordException(OUT_OF_RANGE, where + ": " + shorten(v.asText()) + " is beyond double range");
+            }
+            return d;
         }
         if (v.isTextual()) {
             switch (v.textValue()) {
@@ -224,6 +317,18 @@ public final class JsonRecordMapper<T extends SpecificRecordBase> implements Ser
         }
     }
 
+    /** Jackson's message without its boilerplate tails, which would crowd out the point. */
+    private static String parseProblem(JsonProcessingException e) {
+        String message = String.valueOf(e.getOriginalMessage());
+        for (String tail : List.of(": was expecting (JSON String", " (bound as ")) {
+            int cut = message.indexOf(tail);
+            if (cut > 0) {
+                message = message.substring(0, cut);
+            }
+        }
+        return shorten(message);
+    }
+
     private static String kind(JsonNode v) {
         if (v.isTextual()) {
             return "string";
@@ -234,64 +339,122 @@ public final class JsonRecordMapper<T extends SpecificRecordBase> implements Ser
         if (v.isNumber()) {
             return "number";
         }
-        return v.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return v.getNodeType().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String describe(JsonNode v) {
+        return v.isTextual() ? "'" + shorten(v.textValue()) + "'" : kind(v) + " " + shorten(v.toString());
     }
 
     // --- writing ---------------------------------------------------------------------------
 
-    private ObjectNode writeRecord(IndexedRecord record, Schema recordSchema) {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+    private ObjectNode writeRecord(IndexedRecord record, Schema recordSchema, String path) {
+        ObjectNode node = NODES.objectNode();
         for (Schema.Field field : recordSchema.getFields()) {
-            node.set(field.name(), writeValue(record.get(field.pos()), field.schema()));
+            node.set(field.name(), writeValue(record.get(field.pos()), field.schema(), path + field.name()));
         }
         return node;
     }
 
-    private JsonNode writeValue(Object value, Schema s) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (value == null) {
-            return f.nullNode();
-        }
+    private JsonNode writeValue(Object value, Schema s, String where) {
         boolean optional = isOptional(s);
+        if (value == null) {
+            if (!optional) {
+                throw new IllegalArgumentException(where + ": required, but null");
+            }
+            return NODES.nullNode();
+        }
         Schema type = s.getType() == Schema.Type.UNION ? nonNullBranch(s) : s;
         switch (type.getType()) {
             case STRING:
             case ENUM:
-                return f.textNode(value.toString());
+                return NODES.textNode(value.toString());
             case BOOLEAN:
-                return f.booleanNode((Boolean) value);
+                return NODES.booleanNode((Boolean) value);
             case INT:
-                return f.numberNode((Integer) value);
+                return NODES.numberNode((Integer) value);
             case LONG:
-                return value instanceof Instant instant ? f.textNode(instant.toString()) : f.numberNode((Long) value);
+                if (isTimestampMillis(type)) {
+                    long millis = value instanceof Instant instant ? instant.toEpochMilli() : (Long) value;
+                    return NODES.textNode(Instant.ofEpochMilli(millis).toString());
+                }
+                return NODES.numberNode((Long) value);
             case FLOAT:
             case DOUBLE: {
                 double d = ((Number) value).doubleValue();
                 if (Double.isFinite(d)) {
-                    return f.numberNode(d);
+                    return type.getType() == Schema.Type.FLOAT ? NODES.numberNode((Float) value) : NODES.numberNode(d);
                 }
-                return optional ? f.nullNode() : f.textNode(Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+                if (optional) {
+                    return NODES.nullNode();
+                }
+                return NODES.textNode(Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
             }
             case ARRAY: {
-                ArrayNode array = f.arrayNode();
+                ArrayNode array = NODES.arrayNode();
+                int i = 0;
                 for (Object item : (Collection<?>) value) {
-                    array.add(writeValue(item, type.getElementType()));
+                    array.add(writeValue(item, type.getElementType(), where + "[" + i++ + "]"));
                 }
                 return array;
             }
             case MAP: {
-                ObjectNode map = f.objectNode();
-                ((Map<?, ?>) value).forEach((k, v) -> map.set(k.toString(), writeValue(v, type.getValueType())));
+                // Sorted, so the same record is the same line whatever Map implementation holds it.
+                Map<String, Object> sorted = new TreeMap<>();
+                ((Map<?, ?>) value).forEach((k, v) -> sorted.put(k.toString(), v));
+                ObjectNode map = NODES.objectNode();
+                sorted.forEach((k, v) -> map.set(k, writeValue(v, type.getValueType(), where + "." + k)));
                 return map;
             }
             case RECORD:
-                return writeRecord((IndexedRecord) value, type);
+                return writeRecord((IndexedRecord) value, type, where + ".");
             default:
-                throw new IllegalArgumentException("type " + type.getType() + " is not supported");
+                throw new IllegalStateException(where + ": type " + type.getType() + " is not supported");
         }
     }
 
     // --- schema helpers --------------------------------------------------------------------
+
+    private static void checkSupported(Schema s, String where, Set<String> seenRecords) {
+        LogicalType logical = s.getLogicalType();
+        if (logical != null && !isTimestampMillis(s)) {
+            throw unsupported(where, "logical type " + logical.getName());
+        }
+        switch (s.getType()) {
+            case RECORD:
+                if (seenRecords.add(s.getFullName())) {
+                    for (Schema.Field field : s.getFields()) {
+                        checkSupported(field.schema(), where + "." + field.name(), seenRecords);
+                    }
+                }
+                break;
+            case UNION:
+                List<Schema> branches = s.getTypes();
+                if (branches.size() != 2 || !isOptional(s)) {
+                    throw unsupported(where, "union " + s + " (only [\"null\", T] is)");
+                }
+                checkSupported(nonNullBranch(s), where, seenRecords);
+                break;
+            case ARRAY:
+                checkSupported(s.getElementType(), where + "[]", seenRecords);
+                break;
+            case MAP:
+                checkSupported(s.getValueType(), where + ".*", seenRecords);
+                break;
+            case ENUM, STRING, BOOLEAN, INT, LONG, FLOAT, DOUBLE:
+                break;
+            default:
+                throw unsupported(where, "type " + s.getType());
+        }
+    }
+
+    private static IllegalArgumentException unsupported(String where, String what) {
+        return new IllegalArgumentException(where + ": " + what + " is not supported by JsonRecordMapper");
+    }
+
+    private static boolean isTimestampMillis(Schema s) {
+        return s.getType() == Schema.Type.LONG && s.getLogicalType() instanceof LogicalTypes.TimestampMillis;
+    }
 
     private static boolean isOptional(Schema s) {
         return s.getType() == Schema.Type.UNION && s.getTypes().stream().anyMatch(b -> b.getType() == Schema.Type.NULL);

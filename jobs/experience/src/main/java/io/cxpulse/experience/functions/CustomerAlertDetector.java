@@ -26,9 +26,12 @@ import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -68,8 +71,8 @@ public final class CustomerAlertDetector
     private transient ListState<Contact> contacts;
     private transient ValueState<Episode> poorEpisode;
     private transient ValueState<Episode> repeatEpisode;
-    private transient ListState<InteractionAccumulator> pendingInteractions;
-    private transient ListState<SurveyContext> pendingSurveys;
+    private transient MapState<Long, List<InteractionAccumulator>> pendingInteractions;
+    private transient MapState<Long, List<SurveyContext>> pendingSurveys;
 
     public CustomerAlertDetector(ExperienceConfig config) {
         this.config = config;
@@ -86,23 +89,24 @@ public final class CustomerAlertDetector
                 new ValueStateDescriptor<>(POOR_EPISODE_STATE, TypeInformation.of(Episode.class)));
         repeatEpisode = getRuntimeContext().getState(
                 new ValueStateDescriptor<>(REPEAT_EPISODE_STATE, TypeInformation.of(Episode.class)));
-        pendingInteractions = getRuntimeContext().getListState(
-                new ListStateDescriptor<>(PENDING_INTERACTIONS_STATE, TypeInformation.of(InteractionAccumulator.class)));
-        pendingSurveys = getRuntimeContext().getListState(
-                new ListStateDescriptor<>(PENDING_SURVEYS_STATE, SurveyJoiner.OUTPUT_TYPE));
+        pendingInteractions = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                PENDING_INTERACTIONS_STATE, Types.LONG, Types.LIST(InteractionAssembler.OUTPUT_TYPE)));
+        pendingSurveys = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                PENDING_SURVEYS_STATE, Types.LONG, Types.LIST(SurveyJoiner.OUTPUT_TYPE)));
     }
 
     @Override
     public void processElement1(InteractionAccumulator closed, Context ctx, Collector<Alert> out) throws Exception {
-        pendingInteractions.add(closed);
-        ctx.timerService().registerEventTimeTimer(closed.closedAt() != null ? closed.closedAt().toEpochMilli()
-                : closed.lastEventMs);
+        long at = timeOf(closed);
+        append(pendingInteractions, at, closed);
+        ctx.timerService().registerEventTimeTimer(at);
     }
 
     @Override
     public void processElement2(SurveyContext survey, Context ctx, Collector<Alert> out) throws Exception {
-        pendingSurveys.add(survey);
-        ctx.timerService().registerEventTimeTimer(survey.survey.getEventTime().toEpochMilli());
+        long at = survey.survey.getEventTime().toEpochMilli();
+        append(pendingSurveys, at, survey);
+        ctx.timerService().registerEventTimeTimer(at);
     }
 
     private void onInteraction(InteractionAccumulator closed, Context ctx, Collector<Alert> out) throws Exception {
@@ -176,49 +180,37 @@ public final class CustomerAlertDetector
     }
 
     /**
-     * Handles the buffered inputs whose event time the watermark has passed, in event-time
-     * order (interactions before surveys at the same instant, then by id), so an episode starts
-     * at the same signal, and so gets the same alert id, however the inputs interleaved.
+     * Handles the buffered inputs of exactly this instant (timers fire in time order, one per
+     * instant: linear however far the watermark lags): interactions before surveys, each by id,
+     * so an episode starts at the same signal, and so gets the same alert id, however the
+     * inputs interleaved.
      */
-    private void processDue(long watermark, Context ctx, Collector<Alert> out) throws Exception {
-        List<InteractionAccumulator> dueInteractions = new ArrayList<>();
-        List<InteractionAccumulator> laterInteractions = new ArrayList<>();
-        for (InteractionAccumulator i : pendingInteractions.get()) {
-            (timeOf(i) <= watermark ? dueInteractions : laterInteractions).add(i);
-        }
-        List<SurveyContext> dueSurveys = new ArrayList<>();
-        List<SurveyContext> laterSurveys = new ArrayList<>();
-        for (SurveyContext s : pendingSurveys.get()) {
-            (s.survey.getEventTime().toEpochMilli() <= watermark ? dueSurveys : laterSurveys).add(s);
-        }
-        if (dueInteractions.isEmpty() && dueSurveys.isEmpty()) {
-            return;
-        }
-        dueInteractions.sort(Comparator.comparingLong(CustomerAlertDetector::timeOf)
-                .thenComparing(i -> i.interactionId));
-        dueSurveys.sort(Comparator.comparing((SurveyContext c) -> c.survey.getEventTime())
-                .thenComparing(c -> c.survey.getEventId()));
-        int i = 0;
-        int s = 0;
-        while (i < dueInteractions.size() || s < dueSurveys.size()) {
-            boolean interactionNext = s >= dueSurveys.size() || (i < dueInteractions.size()
-                    && timeOf(dueInteractions.get(i)) <= dueSurveys.get(s).survey.getEventTime().toEpochMilli());
-            if (interactionNext) {
-                onInteraction(dueInteractions.get(i++), ctx, out);
-            } else {
-                onSurvey(dueSurveys.get(s++), ctx, out);
+    private void processDue(long now, Context ctx, Collector<Alert> out) throws Exception {
+        List<InteractionAccumulator> interactions = pendingInteractions.get(now);
+        if (interactions != null) {
+            pendingInteractions.remove(now);
+            List<InteractionAccumulator> sorted = new ArrayList<>(interactions);
+            sorted.sort(Comparator.comparing(i -> i.interactionId));
+            for (InteractionAccumulator i : sorted) {
+                onInteraction(i, ctx, out);
             }
         }
-        replace(pendingInteractions, laterInteractions);
-        replace(pendingSurveys, laterSurveys);
+        List<SurveyContext> surveys = pendingSurveys.get(now);
+        if (surveys != null) {
+            pendingSurveys.remove(now);
+            List<SurveyContext> sorted = new ArrayList<>(surveys);
+            sorted.sort(Comparator.comparing(c -> c.survey.getEventId()));
+            for (SurveyContext c : sorted) {
+                onSurvey(c, ctx, out);
+            }
+        }
     }
 
-    private static <T> void replace(ListState<T> state, List<T> items) throws Exception {
-        if (items.isEmpty()) {
-            state.clear();
-        } else {
-            state.update(items);
-        }
+    private static <T> void append(MapState<Long, List<T>> buckets, long at, T item) throws Exception {
+        List<T> bucket = buckets.get(at);
+        bucket = bucket == null ? new ArrayList<>() : new ArrayList<>(bucket);
+        bucket.add(item);
+        buckets.put(at, bucket);
     }
 
     private static long timeOf(InteractionAccumulator i) {

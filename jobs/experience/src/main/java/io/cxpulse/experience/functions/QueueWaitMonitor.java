@@ -19,8 +19,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -37,8 +35,10 @@ import org.apache.flink.util.Collector;
  * the queue has been calm for the calm period. Calls only: chats wait in their own queues and
  * are judged per interaction.
  *
- * <p>Events are buffered until the watermark passes them and applied in event-time order, so a
- * QUEUED overtaken by its ANSWERED cannot leave a phantom caller waiting forever. Time passing
+ * <p>Events are buffered by event time until the watermark passes them and applied in
+ * event-time order (one timer per instant, the events of that instant only: linear, however
+ * far the watermark lags), so a QUEUED overtaken by its ANSWERED cannot leave a phantom caller
+ * waiting forever. Time passing
  * with nobody answering is itself the signal, so a timer at the moment the oldest caller would
  * pass the limit re-evaluates the queue with no new event.
  *
@@ -58,7 +58,7 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
     private final ExperienceConfig config;
 
     private transient LongWaitRule rule;
-    private transient ListState<CallEvent> pending;
+    private transient MapState<Long, List<CallEvent>> pending;
     private transient MapState<String, Long> waiting;
     private transient ValueState<Episode> episode;
     private transient ValueState<Long> calmSince;
@@ -70,8 +70,8 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
     @Override
     public void open(OpenContext openContext) {
         rule = new LongWaitRule(config.queueMaxOldestWait(), config.queueMaxWaiting(), config.queueCalmPeriod());
-        pending = getRuntimeContext().getListState(
-                new ListStateDescriptor<>(PENDING_STATE, new AvroTypeInfo<>(CallEvent.class)));
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>(
+                PENDING_STATE, Types.LONG, Types.LIST(new AvroTypeInfo<>(CallEvent.class))));
         waiting = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>(WAITING_STATE, Types.STRING, Types.LONG));
         episode = getRuntimeContext().getState(
@@ -81,8 +81,12 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
 
     @Override
     public void processElement(CallEvent event, Context ctx, Collector<Alert> out) throws Exception {
-        pending.add(event);
-        ctx.timerService().registerEventTimeTimer(event.getEventTime().toEpochMilli());
+        long at = event.getEventTime().toEpochMilli();
+        List<CallEvent> bucket = pending.get(at);
+        bucket = bucket == null ? new ArrayList<>() : new ArrayList<>(bucket);
+        bucket.add(event);
+        pending.put(at, bucket);
+        ctx.timerService().registerEventTimeTimer(at);
     }
 
     @Override
@@ -113,25 +117,21 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
         }
     }
 
+    /** The events of exactly this instant: timers fire in time order, one per distinct instant. */
     private void applyDueEvents(long now) throws Exception {
-        List<CallEvent> due = new ArrayList<>();
-        List<CallEvent> later = new ArrayList<>();
-        for (CallEvent e : pending.get()) {
-            (e.getEventTime().toEpochMilli() <= now ? due : later).add(e);
+        List<CallEvent> bucket = pending.get(now);
+        if (bucket == null) {
+            return;
         }
-        due.sort(Comparator.comparing(CallEvent::getEventTime).thenComparing(CallEvent::getType)
-                .thenComparing(CallEvent::getEventId));
+        pending.remove(now);
+        List<CallEvent> due = new ArrayList<>(bucket);
+        due.sort(Comparator.comparing(CallEvent::getType).thenComparing(CallEvent::getEventId));
         for (CallEvent e : due) {
             if (e.getType() == CallEventType.QUEUED) {
                 waiting.put(e.getCallId(), e.getEventTime().toEpochMilli());
             } else {
                 waiting.remove(e.getCallId());
             }
-        }
-        if (later.isEmpty()) {
-            pending.clear();
-        } else {
-            pending.update(later);
         }
     }
 
