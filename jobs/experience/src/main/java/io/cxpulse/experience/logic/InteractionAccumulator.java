@@ -2,6 +2,7 @@ package io.cxpulse.experience.logic;
 
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.ChatEvent;
+import io.cxpulse.schema.ChatEventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,48 +51,50 @@ public final class InteractionAccumulator {
         agent(e.getAgentId(), e.getTeamId(), e.getEventTime());
         complaint |= e.getComplaint();
         reason = e.getReason() != null ? e.getReason() : reason;
-        switch (e.getType()) {
-            case QUEUED -> startedAtMs = min(startedAtMs, e.getEventTime());
-            case ANSWERED -> answeredAtMs = min(answeredAtMs, e.getEventTime());
-            case TRANSFERRED -> transfers++;
-            case ENDED -> {
-                endedAtMs = max(endedAtMs, e.getEventTime());
-                resolved = e.getResolved() != null ? e.getResolved() : resolved;
-            }
-            case ABANDONED -> abandonedAtMs = min(abandonedAtMs, e.getEventTime());
-            default -> { }
-        }
+        step(e.getType().name(), e.getEventTime(), e.getResolved());
     }
 
+    /** A chat event; {@code signal} scores a customer's MESSAGE (null for any other event). */
     public void add(ChatEvent e, MessageSignal signal) {
         common(e.getChatId(), Interaction.Channel.CHAT, e.getCustomerId(), e.getQueue(), e.getEventTime());
         agent(e.getAgentId(), e.getTeamId(), e.getEventTime());
         complaint |= e.getComplaint();
         reason = e.getReason() != null ? e.getReason() : reason;
-        switch (e.getType()) {
-            case STARTED -> startedAtMs = min(startedAtMs, e.getEventTime());
-            case ANSWERED -> answeredAtMs = min(answeredAtMs, e.getEventTime());
-            case TRANSFERRED -> transfers++;
-            case ENDED -> {
-                endedAtMs = max(endedAtMs, e.getEventTime());
-                resolved = e.getResolved() != null ? e.getResolved() : resolved;
+        if (e.getType() == ChatEventType.MESSAGE) {
+            message(signal);
+        } else {
+            step(e.getType().name(), e.getEventTime(), e.getResolved());
+        }
+    }
+
+    /** The lifecycle steps calls and chats share (a call is QUEUED where a chat is STARTED). */
+    private void step(String type, Instant at, Boolean resolvedFlag) {
+        switch (type) {
+            case "QUEUED", "STARTED" -> startedAtMs = min(startedAtMs, at);
+            case "ANSWERED" -> answeredAtMs = min(answeredAtMs, at);
+            case "TRANSFERRED" -> transfers++;
+            case "ENDED" -> {
+                endedAtMs = max(endedAtMs, at);
+                resolved = resolvedFlag != null ? resolvedFlag : resolved;
             }
-            case ABANDONED -> abandonedAtMs = min(abandonedAtMs, e.getEventTime());
-            case MESSAGE -> {
-                if (signal != null) {
-                    customerMessages++;
-                    sentimentSum += signal.sentiment();
-                    if (signal.isNegative()) {
-                        negativeCustomerMessages++;
-                    }
-                    for (String term : signal.escalationTerms()) {
-                        if (!escalationTerms.contains(term)) {
-                            escalationTerms.add(term);
-                        }
-                    }
-                }
-            }
+            case "ABANDONED" -> abandonedAtMs = min(abandonedAtMs, at);
             default -> { }
+        }
+    }
+
+    private void message(MessageSignal signal) {
+        if (signal == null) {
+            return;
+        }
+        customerMessages++;
+        sentimentSum += signal.sentiment();
+        if (signal.isNegative()) {
+            negativeCustomerMessages++;
+        }
+        for (String term : signal.escalationTerms()) {
+            if (!escalationTerms.contains(term)) {
+                escalationTerms.add(term);
+            }
         }
     }
 
