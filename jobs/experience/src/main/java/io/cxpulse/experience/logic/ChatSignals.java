@@ -1,191 +1,319 @@
 package io.cxpulse.experience.logic;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lexicon-based mood of a customer chat message, in English and Chinese: a sentiment score and
+ * Lexicon-based mood of one customer chat message, in English and Chinese: a sentiment score and
  * the escalation words ("manager", "lawyer", "投诉", "第三次") that say a supervisor should step
- * in now. Word lists are resources ({@code io/cxpulse/experience/lexicon/*.txt}).
+ * in now. The word lists are resources in {@code io/cxpulse/experience/lexicon/}; the vocabulary
+ * is widened by editing them, not this class.
  *
- * <p>English is split into lower-case words and the lexicon's phrases (up to four words) are
- * matched longest first; a negator up to three words before a sentiment word flips it ("not
- * bad" counts as positive, "never helpful" as negative). Chinese has no spaces, so the text is
- * scanned for lexicon terms longest first; set phrases that contain a negation are lexicon
- * entries of their own and win by length ("不错" is positive, "不满意" negative, "没有问题" not
- * a problem), and a negator in the few characters before any other sentiment term flips it
- * ("不喜欢"). Escalation words are not flipped: "I won't cancel yet, but..." still deserves a
- * supervisor's look, and missing a real escalation costs more than one extra look.
+ * <h2>The rule</h2>
+ * <ul>
+ *   <li><b>Clauses.</b> The text is cut at punctuation (ASCII and full-width: {@code . , ! ? ; :}
+ *       {@code 。，！？；：、…}) and newlines. Negation never reaches across a cut, so "No, thanks"
+ *       and "不，谢谢" stay polite.
+ *   <li><b>English</b> is lower-cased (curly apostrophes made straight) and split into words; the
+ *       lexicons' phrases ("waste of time", "cancel my account", up to a few words) are matched
+ *       longest first at each word.
+ *   <li><b>Chinese</b> has no spaces, and a word segmenter would be a new dependency and a model
+ *       to maintain, so each clause is scanned for lexicon terms as substrings, longest first at
+ *       each character. Set phrases that contain a negation are lexicon entries of their own and
+ *       win by length: "不错" is positive (never 不 + 错), "没有问题" / "没问题" positive, "不满意",
+ *       "不好", "不太好" negative, and question tags like "好不好", "满不满意", polite "不好意思"
+ *       are listed as neutral so they do not read as "不好" / "不满意". A term made of digits
+ *       ("12315") only matches with no digit or letter on either side, so it is not found inside
+ *       an order number.
+ *   <li><b>Negation.</b> A negator that is not part of a matched term flips the next sentiment
+ *       term in its clause if that term starts at most {@value #NEGATION_WORDS} words after it
+ *       (English) or at most {@value #NEGATION_CHARS} characters separate them (Chinese): "not
+ *       happy", "not at all helpful", "never helpful", "不喜欢", "不是很满意" are negative. A
+ *       negated positive counts as negative with its full weight; a negated negative counts as
+ *       positive with half its weight, because "not bad" is lukewarm, not praise. A matched term
+ *       (neutral ones included) uses up the negator, so in "no problem thanks" the "no" belongs
+ *       to "no problem" and does not flip "thanks". A negative phrase that ends in a negator
+ *       ("still not", "还是没有") counts itself and also negates what follows ("still not happy"
+ *       is two negatives).
+ *   <li><b>Score.</b> {@code sentiment = (P − N) / max(P + N, 1)}, where P and N are the summed
+ *       weights of the positive and negative hits, so it lies in [−1, 1]. The floor of 1 in the
+ *       denominator keeps a single weak cue lukewarm: a bare "thanks" (weight 0.5) scores 0.5.
+ *       Politeness ("thanks", "谢谢") weighs 0.5 because angry customers sign off politely too:
+ *       "太差了，谢谢" is still −0.33.
+ *   <li><b>Negative</b> message: {@link MessageSignal#isNegative()}, sentiment at or below
+ *       {@value MessageSignal#NEGATIVE_THRESHOLD} with at least one negative hit: one clearly
+ *       negative word outweighs one politeness word, but not a genuine positive.
+ *   <li><b>Escalation</b> terms are found with the same tokenisation, independently of sentiment.
+ *       They are suppressed only when negated right before them, in the same clause (a negator
+ *       at most {@value #ESCALATION_NEGATION_WORDS} words before in English; in Chinese directly
+ *       before, or with one character between, as in "不想投诉"): "no complaints", "I won't cancel
+ *       my account", "我不投诉了" are quiet. A threat built around a negation still fires, because
+ *       the negator is further away or in another clause: "don't make me call my lawyer", "不处理
+ *       我就投诉", "if you don't fix this I will complain".
+ * </ul>
  *
- * <p>Limits: no sarcasm ("great, another week of waiting" reads positive), no spelling
- * mistakes, no word sense ("manager" is an escalation word even in "the manager-level plan"),
- * vocabulary as wide as the lists. Thread-safe after construction.
+ * <h2>Known limits</h2>
+ * No sarcasm ("great, another week of waiting" reads positive). No spelling mistakes, slang or
+ * inflections beyond the listed forms ("disapointed" is missed). No word sense: "manager" is an
+ * escalation word in "my account manager", and "退款" in a routine refund request. Negation is a
+ * short window, so "I don't think the agent was helpful" reads positive and "你们不退款" suppresses
+ * "退款". Mixed-language messages are scanned by both languages and each part scores on its own,
+ * but a negator in one language does not flip a term in the other; escalation terms are reported
+ * English first, then Chinese, per clause. Contrast is not weighted: "the wait was terrible but
+ * the agent was great" scores 0, not negative. Traditional characters, pinyin and romanised Chinese are
+ * not covered. Coverage is exactly the lists: a message with no listed word scores 0.
+ *
+ * <p>Immutable and thread-safe after construction; {@link Serializable} so an operator can hold
+ * it, though {@link #standard()} loaded in {@code open} is the usual way.
  */
 public final class ChatSignals implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
-    private static final String ROOT = "/io/cxpulse/experience/lexicon/";
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
-    private static final int MAX_PHRASE_WORDS = 4;
-    private static final int NEGATION_WORDS = 3;
-    private static final int NEGATION_CHARS = 2;
+    /** How far after an English negator, in words, a sentiment term may start and be flipped ("not at all helpful"). */
+    static final int NEGATION_WORDS = 3;
+    /** How many characters may stand between a Chinese negator and the term it flips ("不是很满意"). */
+    static final int NEGATION_CHARS = 2;
+    /** Words before an English escalation term searched for a negator ("don't want to complain"). */
+    static final int ESCALATION_NEGATION_WORDS = 3;
+    /** Weight of a flipped negative term: "not bad" is lukewarm, not praise. */
+    private static final double NEGATED_NEGATIVE_FACTOR = 0.5;
 
-    private static volatile ChatSignals standard;
+    private static final Pattern CLAUSE_BREAK =
+            Pattern.compile("[.,!?;:()\\[\\]\"，。！？；：、…（）「」【】\\n\\r]+");
+    private static final Pattern ENGLISH_WORD = Pattern.compile("[\\p{L}\\p{N}']+");
 
-    private final Map<String, Polarity> english;
-    private final Set<String> englishNegators;
-    private final List<String> englishEscalation;
-    private final Map<String, Polarity> chinese;
-    private final Set<String> chineseNegators;
-    private final int longestChinese;
+    private final Lexicon english;
+    private final Lexicon chinese;
 
-    private enum Polarity { POSITIVE, NEGATIVE, ESCALATION }
-
-    private ChatSignals() {
-        english = new HashMap<>();
-        load("positive-en.txt").forEach(t -> english.put(t, Polarity.POSITIVE));
-        load("negative-en.txt").forEach(t -> english.put(t, Polarity.NEGATIVE));
-        englishNegators = new HashSet<>(load("negators-en.txt"));
-        englishEscalation = load("escalation-en.txt");
-        chinese = new HashMap<>();
-        load("positive-zh.txt").forEach(t -> chinese.put(t, Polarity.POSITIVE));
-        load("negative-zh.txt").forEach(t -> chinese.put(t, Polarity.NEGATIVE));
-        load("escalation-zh.txt").forEach(t -> chinese.put(t, Polarity.ESCALATION));
-        chineseNegators = new HashSet<>(load("negators-zh.txt"));
-        longestChinese = chinese.keySet().stream().mapToInt(String::length).max().orElse(1);
+    private ChatSignals(Lexicon english, Lexicon chinese) {
+        this.english = english;
+        this.chinese = chinese;
     }
 
-    /** The standard lexicons, loaded once per JVM. */
+    private static final class Standard {
+        static final ChatSignals INSTANCE = new ChatSignals(
+                Lexicon.load("en", term -> term.split(" ").length),
+                Lexicon.load("zh", String::length));
+    }
+
+    /** The standard lexicons, loaded once per JVM (class loading makes this thread-safe). */
     public static ChatSignals standard() {
-        if (standard == null) {
-            synchronized (ChatSignals.class) {
-                if (standard == null) {
-                    standard = new ChatSignals();
-                }
-            }
-        }
-        return standard;
+        return Standard.INSTANCE;
     }
 
+    /** Scores one message; null or blank text is {@link MessageSignal#NEUTRAL}. */
     public MessageSignal analyse(String text) {
         if (text == null || text.isBlank()) {
             return MessageSignal.NEUTRAL;
         }
-        int[] hits = new int[2]; // [positive, negative]
+        Tally tally = new Tally();
         Set<String> escalation = new LinkedHashSet<>();
-        scanEnglish(text.toLowerCase(Locale.ROOT), hits, escalation);
-        scanChinese(text, hits, escalation);
-        int total = hits[0] + hits[1];
-        double sentiment = total == 0 ? 0 : (hits[0] - hits[1]) / (double) total;
-        return new MessageSignal(sentiment, hits[1], hits[0], new ArrayList<>(escalation));
+        for (String clause : CLAUSE_BREAK.split(text)) {
+            if (clause.isBlank()) {
+                continue;
+            }
+            List<String> words = englishWords(clause);
+            scoreEnglish(words, tally);
+            escalationEnglish(words, escalation);
+            scoreChinese(clause, tally);
+            escalationChinese(clause, escalation);
+        }
+        return tally.toSignal(new ArrayList<>(escalation));
     }
 
-    private void scanEnglish(String lower, int[] hits, Set<String> escalation) {
+    private static List<String> englishWords(String clause) {
+        String normalised = clause.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
         List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(lower);
+        Matcher m = ENGLISH_WORD.matcher(normalised);
         while (m.find()) {
             words.add(m.group());
         }
+        return words;
+    }
+
+    private void scoreEnglish(List<String> words, Tally tally) {
+        int negatorAt = -1;
         int i = 0;
         while (i < words.size()) {
-            int matched = 0;
-            for (int n = Math.min(MAX_PHRASE_WORDS, words.size() - i); n >= 1 && matched == 0; n--) {
-                Polarity p = english.get(String.join(" ", words.subList(i, i + n)));
-                if (p != null) {
-                    boolean negated = negatedEnglish(words, i);
-                    count(p, negated, hits);
-                    matched = n;
+            int length = longestEnglish(words, i, english.longestSentiment(), c -> english.sentiment(c) != null);
+            if (length == 0) {
+                if (english.isNegator(words.get(i))) {
+                    negatorAt = i;
                 }
+                i++;
+                continue;
             }
-            i += Math.max(matched, 1);
-        }
-        String padded = " " + String.join(" ", words) + " ";
-        for (String term : englishEscalation) {
-            if (padded.contains(" " + term + " ")) {
-                escalation.add(term);
-            }
+            Lexicon.Term term = english.sentiment(String.join(" ", words.subList(i, i + length)));
+            tally.add(term, negatorAt >= 0 && i - negatorAt <= NEGATION_WORDS);
+            i += length;
+            // Only a negative phrase passes its negation on: "still not happy" is two negatives.
+            boolean passesNegationOn =
+                    term.polarity() == Lexicon.Polarity.NEGATIVE && english.isNegator(words.get(i - 1));
+            negatorAt = passesNegationOn ? i - 1 : -1;
         }
     }
 
-    private boolean negatedEnglish(List<String> words, int at) {
-        for (int j = Math.max(0, at - NEGATION_WORDS); j < at; j++) {
-            if (englishNegators.contains(words.get(j))) {
+    private void escalationEnglish(List<String> words, Set<String> found) {
+        int i = 0;
+        while (i < words.size()) {
+            int length = longestEnglish(words, i, english.longestEscalation(), english::isEscalation);
+            if (length == 0) {
+                i++;
+                continue;
+            }
+            if (!negatedEnglishEscalation(words, i)) {
+                found.add(String.join(" ", words.subList(i, i + length)));
+            }
+            i += length;
+        }
+    }
+
+    /** Number of words of the longest listed phrase starting at {@code at}, 0 if none. */
+    private static int longestEnglish(List<String> words, int at, int longest, Predicate<String> listed) {
+        for (int n = Math.min(longest, words.size() - at); n >= 1; n--) {
+            if (listed.test(String.join(" ", words.subList(at, at + n)))) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    private boolean negatedEnglishEscalation(List<String> words, int at) {
+        for (int j = Math.max(0, at - ESCALATION_NEGATION_WORDS); j < at; j++) {
+            if (english.isNegator(words.get(j))) {
                 return true;
             }
         }
         return false;
     }
 
-    private void scanChinese(String text, int[] hits, Set<String> escalation) {
-        int lastEnd = 0;
+    private void scoreChinese(String clause, Tally tally) {
+        int negatorEnd = -1;
         int i = 0;
-        while (i < text.length()) {
-            String term = null;
-            for (int n = Math.min(longestChinese, text.length() - i); n >= 1 && term == null; n--) {
-                String candidate = text.substring(i, i + n);
-                if (chinese.containsKey(candidate) && isChineseTerm(candidate)) {
-                    term = candidate;
-                }
+        while (i < clause.length()) {
+            String match = longestChinese(clause, i, chinese.longestSentiment(), c -> chinese.sentiment(c) != null);
+            if (match != null) {
+                Lexicon.Term term = chinese.sentiment(match);
+                tally.add(term, negatorEnd >= 0 && i - negatorEnd <= NEGATION_CHARS);
+                i += match.length();
+                // Only a negative phrase passes its negation on: "有没有" ends in 没有 but negates nothing.
+                negatorEnd = term.polarity() == Lexicon.Polarity.NEGATIVE && endsWithNegator(match) ? i : -1;
+                continue;
             }
-            if (term == null) {
+            String negator = longestChinese(clause, i, chinese.longestNegator(), chinese::isNegator);
+            if (negator != null) {
+                i += negator.length();
+                negatorEnd = i;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    private void escalationChinese(String clause, Set<String> found) {
+        int i = 0;
+        while (i < clause.length()) {
+            String match = longestChinese(clause, i, chinese.longestEscalation(), chinese::isEscalation);
+            if (match == null) {
                 i++;
                 continue;
             }
-            Polarity p = chinese.get(term);
-            if (p == Polarity.ESCALATION) {
-                escalation.add(term);
-            } else {
-                String before = text.substring(Math.max(lastEnd, i - NEGATION_CHARS), i);
-                count(p, chineseNegators.stream().anyMatch(before::contains), hits);
+            if (!negatedChineseEscalation(clause.substring(0, i))) {
+                found.add(match);
             }
-            i += term.length();
-            lastEnd = i;
+            i += match.length();
         }
     }
 
-    /** ASCII entries of the Chinese lists (like 12315) are matched too; English is scanned apart. */
-    private static boolean isChineseTerm(String term) {
-        return term.codePoints().anyMatch(c -> c > 0x2E80) || term.chars().allMatch(Character::isDigit);
+    /** A negator right before, or with one character ("想", "会", "要") between. */
+    private boolean negatedChineseEscalation(String before) {
+        return endsWithNegator(before)
+                || (!before.isEmpty() && endsWithNegator(before.substring(0, before.length() - 1)));
     }
 
-    private static void count(Polarity p, boolean negated, int[] hits) {
-        boolean positive = (p == Polarity.POSITIVE) != negated;
-        hits[positive ? 0 : 1]++;
-    }
-
-    private static List<String> load(String file) {
-        List<String> terms = new ArrayList<>();
-        try (InputStream in = ChatSignals.class.getResourceAsStream(ROOT + file)) {
-            if (in == null) {
-                throw new IllegalStateException("missing lexicon " + ROOT + file);
+    private boolean endsWithNegator(String text) {
+        for (int n = 1; n <= Math.min(chinese.longestNegator(), text.length()); n++) {
+            if (chinese.isNegator(text.substring(text.length() - n))) {
+                return true;
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String term = line.strip();
-                if (!term.isEmpty() && !term.startsWith("#")) {
-                    terms.add(term.toLowerCase(Locale.ROOT));
+        }
+        return false;
+    }
+
+    private static String longestChinese(String clause, int at, int longest, Predicate<String> listed) {
+        for (int n = Math.min(longest, clause.length() - at); n >= 1; n--) {
+            String candidate = clause.substring(at, at + n);
+            if (listed.test(candidate) && standsAlone(clause, at, at + n)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Chinese terms are substrings by design; the lists' ASCII terms (a hotline number like
+     * 12315) must not be found inside a longer run of digits or letters such as an order number.
+     */
+    private static boolean standsAlone(String clause, int start, int end) {
+        if (!isAsciiAlnum(clause.charAt(start))) {
+            return true;
+        }
+        return (start == 0 || !isAsciiAlnum(clause.charAt(start - 1)))
+                && (end == clause.length() || !isAsciiAlnum(clause.charAt(end)));
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
+    }
+
+    /** Weighted hits of one message. */
+    private static final class Tally {
+        private double positive;
+        private double negative;
+        private int positiveHits;
+        private int negativeHits;
+
+        void add(Lexicon.Term term, boolean negated) {
+            switch (term.polarity()) {
+                case POSITIVE -> {
+                    if (negated) {
+                        negativeHit(term.weight());
+                    } else {
+                        positiveHit(term.weight());
+                    }
                 }
+                case NEGATIVE -> {
+                    if (negated) {
+                        positiveHit(term.weight() * NEGATED_NEGATIVE_FACTOR);
+                    } else {
+                        negativeHit(term.weight());
+                    }
+                }
+                case NEUTRAL -> { }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return terms;
+
+        private void positiveHit(double weight) {
+            positive += weight;
+            positiveHits++;
+        }
+
+        private void negativeHit(double weight) {
+            negative += weight;
+            negativeHits++;
+        }
+
+        MessageSignal toSignal(List<String> escalation) {
+            double sentiment = (positive - negative) / Math.max(positive + negative, 1.0);
+            return new MessageSignal(sentiment, negativeHits, positiveHits, escalation);
+        }
     }
 }
