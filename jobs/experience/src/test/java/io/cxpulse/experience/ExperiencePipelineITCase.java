@@ -39,7 +39,6 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +84,6 @@ class ExperiencePipelineITCase {
     }
 
     @Test
-    @Disabled("Flaky: passed 4 of 5 runs; in the failing one (a loaded machine) the restored job never read"
-            + " the calls topic, so only chat and survey alerts came out. Root cause open in issue 3.")
     void stoppedAndRestoredMidDayTheJobMissesNothingAndDuplicatesNothing(@TempDir Path savepoints) throws Exception {
         scriptDay();
         Instant elevenAm = EIGHT_AM.plus(Duration.ofHours(3));
@@ -98,8 +95,8 @@ class ExperiencePipelineITCase {
         morning.setParallelism(2);
         ExperienceJob.attach(morning, config, ExperienceConfig.DEFAULTS, false);
         JobClient morningJob = morning.executeAsync("experience-morning");
-        // Six episodes opened before eleven, and the vip queue calmed down again.
-        KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 7, Duration.ZERO);
+        // Six episodes opened before eleven, the vip queue rose to HIGH and calmed down again.
+        KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 8, Duration.ZERO);
         String savepoint = morningJob.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(60, TimeUnit.SECONDS);
 
@@ -109,10 +106,15 @@ class ExperiencePipelineITCase {
         calls.clear();
         chats.clear();
         surveys.clear();
+        // Several keys, so that most partitions move on; a partition with nothing new is idle after
+        // the idleness timeout.
         Instant twoDaysLater = EIGHT_AM.plus(Duration.ofDays(2));
-        survey(call("Q-LATER", "general", twoDaysLater, Duration.ofSeconds(20), true, 0), "Q-LATER", 5, 10,
-                twoDaysLater.plusSeconds(600));
-        chats.add(chatEvent("chat-later", ChatEventType.STARTED, "Q-LATER", twoDaysLater, null, null));
+        for (int i = 0; i < 4; i++) {
+            String customer = "Q-LATER-" + i;
+            survey(call(customer, "general", twoDaysLater, Duration.ofSeconds(20), true, 0), customer, 5, 10,
+                    twoDaysLater.plusSeconds(600));
+            chats.add(chatEvent("chat-later-" + i, ChatEventType.STARTED, customer, twoDaysLater, null, null));
+        }
         produceDay(topics, time -> true);
         StreamExecutionEnvironment afternoon = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
         afternoon.setParallelism(2);
@@ -122,7 +124,7 @@ class ExperiencePipelineITCase {
         ExperienceJob.attach(afternoon, config, ExperienceConfig.DEFAULTS, false);
         JobClient afternoonJob = afternoon.executeAsync("experience-afternoon");
         // The third repeat contact, the recovered customer's good call, then every episode resolved.
-        KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 14, Duration.ZERO);
+        KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 15, Duration.ZERO);
         afternoonJob.stopWithSavepoint(false, savepoints.toUri().toString(), SavepointFormatType.CANONICAL)
                 .get(60, TimeUnit.SECONDS);
 
@@ -131,7 +133,7 @@ class ExperiencePipelineITCase {
 
     private void assertTheDaysAlerts(TopicsConfig topics) throws Exception {
         List<ConsumerRecord<byte[], byte[]>> records = KAFKA.read(topics.alerts(), Duration.ofSeconds(60),
-                read -> read.size() >= 14, Duration.ofSeconds(3)); // 7 episodes, each OPEN and RESOLVED
+                read -> read.size() >= 15, Duration.ofSeconds(3)); // 7 episodes, each OPEN and RESOLVED, one UPDATE
         SingleObjectCodec<Alert> codec = SingleObjectCodec.forClass(Alert.class);
         Map<String, List<String>> episodes = new TreeMap<>();
         Set<String> seen = new HashSet<>();
@@ -148,7 +150,8 @@ class ExperiencePipelineITCase {
         }
         assertThat(episodes).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "POOR_EXPERIENCE:S-LONGWAIT", List.of("OPEN", "RESOLVED"),
-                "LONG_WAIT:vip", List.of("OPEN", "RESOLVED"),
+                // S-LONGWAIT's 8 minutes pass twice the 3-minute limit: the episode rises to HIGH.
+                "LONG_WAIT:vip", List.of("OPEN", "UPDATE", "RESOLVED"),
                 "POOR_EXPERIENCE:S-SURVEY", List.of("OPEN", "RESOLVED"),
                 "REPEAT_CONTACT:S-REPEAT", List.of("OPEN", "RESOLVED"),
                 "POOR_EXPERIENCE:S-TRANSFERS", List.of("OPEN", "RESOLVED"),
@@ -168,8 +171,10 @@ class ExperiencePipelineITCase {
         return CxPulseConfig.defaults()
                 .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
                 .withTopics(topics)
-                // A source with nothing new (chats in the afternoon) must not hold event time back for long.
-                .withSources(new SourcesConfig(null, Duration.ofSeconds(2), SourcesConfig.StartingOffsets.EARLIEST, null, null))
+                // A partition with nothing new after the restore must not hold event time back for
+                // long, but one that is only slow to start on a loaded machine must not be declared
+                // idle either: its events would be late behind the others' watermark, and dropped.
+                .withSources(new SourcesConfig(null, Duration.ofSeconds(20), SourcesConfig.StartingOffsets.EARLIEST, null, null))
                 .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
     }
 

@@ -8,6 +8,7 @@ import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
+import io.cxpulse.schema.Severity;
 import io.cxpulse.schema.SubjectType;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +93,34 @@ class QueueWaitMonitorTest {
         watermark(NINE_AM.plus(Duration.ofMinutes(30)));
 
         assertThat(harness.extractOutputValues()).isEmpty();
+    }
+
+    @Test
+    void aQueuedEventArrivingAfterItsAnswerWasAppliedLeavesNoPhantomCaller() throws Exception {
+        event("c1", CallEventType.ANSWERED, NINE_AM.plusSeconds(30));
+        watermark(NINE_AM.plusSeconds(60));
+        event("c1", CallEventType.QUEUED, NINE_AM);
+        watermark(NINE_AM.plus(Duration.ofMinutes(30)));
+        assertThat(harness.extractOutputValues()).as("c1 is not still waiting").isEmpty();
+
+        watermark(NINE_AM.plus(Duration.ofHours(5)));
+        assertThat(harness.numKeyedStateEntries()).as("the remembered departure is forgotten").isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void severityRisesToHighWhenTheOldestCallerPassesTwiceTheLimitWithNoNewEvent() throws Exception {
+        event("c1", CallEventType.QUEUED, NINE_AM);
+        watermark(NINE_AM.plusSeconds(181));
+        watermark(NINE_AM.plusSeconds(360));
+        assertThat(harness.extractOutputValues()).extracting(Alert::getSeverity).containsExactly(Severity.MEDIUM);
+
+        watermark(NINE_AM.plusSeconds(361));
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.UPDATE);
+        assertThat(alerts.get(1).getSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(alerts.get(1).getEvidence()).containsEntry("oldest_wait_s", 360.0);
+        assertThat(alerts.get(1).getAlertId()).isEqualTo(alerts.get(0).getAlertId());
     }
 
     @Test
