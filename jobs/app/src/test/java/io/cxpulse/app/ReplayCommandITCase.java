@@ -71,7 +71,7 @@ class ReplayCommandITCase {
                 "POOR_EXPERIENCE:C1042", List.of("OPEN", "UPDATE", "RESOLVED"), // 9 min wait, then CSAT 1
                 "POOR_EXPERIENCE:C2001", List.of("OPEN", "RESOLVED"),           // abandoned after 3 min
                 "POOR_EXPERIENCE:C4001", List.of("OPEN", "RESOLVED"),           // 第三次 … 我要投诉 in chat
-                "LONG_WAIT:billing", List.of("OPEN", "RESOLVED"),               // a caller past 3 min
+                "LONG_WAIT:billing", List.of("OPEN", "UPDATE", "RESOLVED"),     // C1042 past 3 min, then past 6 (HIGH)
                 "LONG_WAIT:delivery", List.of("OPEN", "RESOLVED")));
         assertThat(ids.values()).allSatisfy(episodeIds -> assertThat(episodeIds).hasSize(1));
         for (String file : List.of("metrics.jsonl", "supplier-shares.jsonl")) {
