@@ -1,0 +1,36 @@
+package io.cxpulse.complaints.logic;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Shipments and attributed complaints per supplier in one slide of the share window (an hour by
+ * default). A window is the sum of its slides, so each event is counted once, in one slide, not
+ * copied into every window that covers it. A Flink POJO (public fields, no-arg constructor).
+ */
+public final class SupplierCounts {
+
+    public Map<String, Long> shipments = new HashMap<>();
+    public Map<String, Long> complaints = new HashMap<>();
+
+    public SupplierCounts() {}
+
+    public void addShipment(String supplier) {
+        shipments.merge(supplier, 1L, Long::sum);
+    }
+
+    public void addComplaint(String supplier) {
+        complaints.merge(supplier, 1L, Long::sum);
+    }
+
+    /** Adds another slide's counts into this one. */
+    public SupplierCounts plus(SupplierCounts other) {
+        other.shipments.forEach((k, v) -> shipments.merge(k, v, Long::sum));
+        other.complaints.forEach((k, v) -> complaints.merge(k, v, Long::sum));
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return shipments.isEmpty() && complaints.isEmpty();
+    }
+}
