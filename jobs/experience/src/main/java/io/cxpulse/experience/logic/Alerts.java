@@ -1,5 +1,6 @@
 package io.cxpulse.experience.logic;
 
+import io.cxpulse.common.alert.AlertIds;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;

@@ -1,4 +1,4 @@
-package io.cxpulse.experience.logic;
+package io.cxpulse.common.alert;
 
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.SubjectType;
@@ -15,7 +15,19 @@ public final class AlertIds {
     private AlertIds() {}
 
     public static String of(AlertKind kind, SubjectType subjectType, String subjectId, long episodeStartMs) {
-        String name = kind + "|" + subjectType + "|" + subjectId + "|" + episodeStartMs;
+        return uuid(kind + "|" + subjectType + "|" + subjectId + "|" + episodeStartMs);
+    }
+
+    /**
+     * For a subject watched in several scopes at once, such as a supplier per complaint
+     * category: the scope is part of the id, so two categories' episodes never share one.
+     */
+    public static String of(AlertKind kind, SubjectType subjectType, String subjectId, String scope,
+            long episodeStartMs) {
+        return uuid(kind + "|" + subjectType + "|" + subjectId + "|" + scope + "|" + episodeStartMs);
+    }
+
+    private static String uuid(String name) {
         return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -1,0 +1,143 @@
+package io.cxpulse.complaints.functions;
+
+import io.cxpulse.complaints.logic.AttributedComplaint;
+import io.cxpulse.schema.ComplaintEvent;
+import io.cxpulse.schema.ShipmentEvent;
+import io.cxpulse.schema.ShipmentEventType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Order → supplier attribution, keyed by {@code order_id}: joins each OPENED complaint about an
+ * order with the SHIPPED event of that order, in either arrival order.
+ *
+ * <p>A complaint that arrives first waits (in event time) {@code shipmentWait} for its
+ * shipment, then goes on unattributed: counted, never dropped. The SHIPPED event is kept for
+ * {@code retention} after it happened for complaints to come, then cleared by a timer (event
+ * time, so a replay is deterministic; the same clean-up as a state TTL, but one that the tests
+ * can see). Only SHIPPED is needed: later shipment events do not change the supplier.
+ *
+ * <p>State per order: the shipment (supplier, carrier, time) and the complaints waiting for
+ * it. Death plan: waiting complaints leave at their deadline or when the shipment arrives; the
+ * shipment leaves at {@code shipped + retention}.
+ */
+public final class OrderAttribution
+        extends KeyedCoProcessFunction<String, ShipmentEvent, ComplaintEvent, AttributedComplaint> {
+
+    private static final long serialVersionUID = 1L;
+
+    static final String SHIPMENT_STATE = "shipment";
+    static final String WAITING_STATE = "complaints-waiting";
+
+    public static final TypeInformation<AttributedComplaint> OUTPUT_TYPE =
+            TypeInformation.of(AttributedComplaint.class);
+
+    private final Duration retention;
+    private final Duration shipmentWait;
+
+    private transient ValueState<ShipmentEvent> shipment;
+    private transient ListState<ComplaintEvent> waiting;
+    private transient Counter attributed;
+    private transient Counter unattributed;
+
+    public OrderAttribution(Duration retention, Duration shipmentWait) {
+        this.retention = retention;
+        this.shipmentWait = shipmentWait;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        shipment = getRuntimeContext().getState(
+                new ValueStateDescriptor<>(SHIPMENT_STATE, new AvroTypeInfo<>(ShipmentEvent.class)));
+        waiting = getRuntimeContext().getListState(
+                new ListStateDescriptor<>(WAITING_STATE, new AvroTypeInfo<>(ComplaintEvent.class)));
+        attributed = getRuntimeContext().getMetricGroup().counter("attributedComplaints");
+        unattributed = getRuntimeContext().getMetricGroup().counter("unattributedComplaints");
+    }
+
+    @Override
+    public void processElement1(ShipmentEvent event, Context ctx, Collector<AttributedComplaint> out)
+            throws Exception {
+        if (event.getType() != ShipmentEventType.SHIPPED || shipment.value() != null) {
+            return;
+        }
+        shipment.update(event);
+        ctx.timerService().registerEventTimeTimer(event.getEventTime().toEpochMilli() + retention.toMillis());
+        List<ComplaintEvent> pending = new ArrayList<>();
+        waiting.get().forEach(pending::add);
+        for (ComplaintEvent complaint : pending) {
+            ctx.timerService().deleteEventTimeTimer(deadline(complaint));
+            out.collect(attribute(complaint, event));
+        }
+        waiting.clear();
+    }
+
+    @Override
+    public void processElement2(ComplaintEvent complaint, Context ctx, Collector<AttributedComplaint> out)
+            throws Exception {
+        ShipmentEvent shipped = shipment.value();
+        if (shipped != null) {
+            out.collect(attribute(complaint, shipped));
+            return;
+        }
+        waiting.add(complaint);
+        ctx.timerService().registerEventTimeTimer(deadline(complaint));
+    }
+
+    @Override
+    public void onTimer(long now, OnTimerContext ctx, Collector<AttributedComplaint> out) throws Exception {
+        List<ComplaintEvent> still = new ArrayList<>();
+        for (ComplaintEvent complaint : waiting.get()) {
+            if (deadline(complaint) <= now) {
+                out.collect(attribute(complaint, null));
+            } else {
+                still.add(complaint);
+            }
+        }
+        waiting.update(still);
+        ShipmentEvent shipped = shipment.value();
+        if (shipped != null && shipped.getEventTime().toEpochMilli() + retention.toMillis() <= now) {
+            shipment.clear();
+        }
+    }
+
+    private long deadline(ComplaintEvent complaint) {
+        return complaint.getEventTime().toEpochMilli() + shipmentWait.toMillis();
+    }
+
+    /** The complaint with its shipment's supplier and carrier; unattributed when {@code shipped} is null. */
+    public AttributedComplaint attribute(ComplaintEvent complaint, ShipmentEvent shipped) {
+        AttributedComplaint a = unattributed(complaint);
+        if (shipped != null) {
+            a.supplierId = shipped.getSupplierId();
+            a.carrier = shipped.getCarrier();
+            attributed.inc();
+        } else {
+            unattributed.inc();
+        }
+        return a;
+    }
+
+    /** The complaint as it stands, with no supplier: also used for complaints without an order. */
+    public static AttributedComplaint unattributed(ComplaintEvent complaint) {
+        AttributedComplaint a = new AttributedComplaint();
+        a.complaintId = complaint.getComplaintId();
+        a.category = complaint.getCategory().name();
+        a.channel = complaint.getChannel() == null ? null : complaint.getChannel().name();
+        a.orderId = complaint.getOrderId();
+        a.eventTimeMs = complaint.getEventTime().toEpochMilli();
+        return a;
+    }
+}

@@ -1,0 +1,23 @@
+package io.cxpulse.complaints.logic;
+
+/**
+ * An OPENED complaint with the supplier and carrier of its order's shipment, or without them
+ * (unattributed: no order on the complaint, or no shipment known for it in time). A Flink POJO.
+ */
+public final class AttributedComplaint {
+
+    public String complaintId;
+    public String category;
+    public String channel;
+    public String orderId;
+    /** Null when unattributed. */
+    public String supplierId;
+    public String carrier;
+    public long eventTimeMs;
+
+    public AttributedComplaint() {}
+
+    public boolean isAttributed() {
+        return supplierId != null;
+    }
+}

@@ -1,0 +1,109 @@
+package io.cxpulse.complaints.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxpulse.complaints.ComplaintsConfig;
+import io.cxpulse.complaints.logic.AttributedComplaint;
+import io.cxpulse.schema.Channel;
+import io.cxpulse.schema.ComplaintCategory;
+import io.cxpulse.schema.ComplaintEvent;
+import io.cxpulse.schema.ComplaintEventType;
+import io.cxpulse.schema.ShipmentEvent;
+import io.cxpulse.schema.ShipmentEventType;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OrderAttributionTest {
+
+    private static final Instant DAY = Instant.parse("2026-11-20T00:00:00Z");
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, ShipmentEvent, ComplaintEvent, AttributedComplaint> harness;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        ComplaintsConfig config = ComplaintsConfig.DEFAULTS;
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new OrderAttribution(config.shipmentRetention(), config.shipmentWait())),
+                ShipmentEvent::getOrderId, ComplaintEvent::getOrderId, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void aComplaintAfterItsShipmentNamesTheSupplierAndTheShipmentIsForgottenAfterThirtyDays() throws Exception {
+        shipped("o1", "S3", DAY);
+        complaint("k1", "o1", DAY.plus(Duration.ofDays(3)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
+            assertThat(a.supplierId).isEqualTo("S3");
+            assertThat(a.carrier).isEqualTo("DHL");
+            assertThat(a.category).isEqualTo("SHIPPING");
+            assertThat(a.channel).isEqualTo("VOICE");
+            assertThat(a.complaintId).isEqualTo("k1");
+        });
+        watermark(DAY.plus(Duration.ofDays(30)));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aComplaintBeforeItsShipmentWaitsForIt() throws Exception {
+        complaint("k1", "o1", DAY);
+        watermark(DAY.plus(Duration.ofMinutes(30)));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        shipped("o1", "S1", DAY.minus(Duration.ofDays(1)));
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(a -> assertThat(a.supplierId).isEqualTo("S1"));
+        watermark(DAY.plus(Duration.ofDays(31)));
+        assertThat(harness.extractOutputValues()).as("not emitted twice").hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void aComplaintWhoseShipmentNeverComesIsCountedUnattributedAfterTheWait() throws Exception {
+        complaint("k1", "o9", DAY);
+        watermark(DAY.plus(Duration.ofMinutes(59)));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        watermark(DAY.plus(Duration.ofHours(1)));
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
+            assertThat(a.isAttributed()).isFalse();
+            assertThat(a.orderId).isEqualTo("o9");
+        });
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    private void shipped(String order, String supplier, Instant at) throws Exception {
+        ShipmentEvent e = ShipmentEvent.newBuilder()
+                .setEventId("ship-" + order).setOrderId(order).setType(ShipmentEventType.SHIPPED).setEventTime(at)
+                .setCustomerId("C-" + order).setSupplierId(supplier).setCarrier("DHL").build();
+        harness.processElement1(new StreamRecord<>(e, at.toEpochMilli()));
+    }
+
+    private void complaint(String id, String order, Instant at) throws Exception {
+        ComplaintEvent e = ComplaintEvent.newBuilder()
+                .setEventId("ev-" + id).setComplaintId(id).setType(ComplaintEventType.OPENED).setEventTime(at)
+                .setCustomerId("C-" + order).setCategory(ComplaintCategory.SHIPPING).setOrderId(order)
+                .setChannel(Channel.VOICE).build();
+        harness.processElement2(new StreamRecord<>(e, at.toEpochMilli()));
+    }
+
+    private void watermark(Instant at) throws Exception {
+        harness.processBothWatermarks(new Watermark(at.toEpochMilli()));
+    }
+}
