@@ -12,6 +12,8 @@ public final class SupplierCounts {
 
     public Map<String, Long> shipments = new HashMap<>();
     public Map<String, Long> complaints = new HashMap<>();
+    /** Complaints of the category with no order, or no shipment known for their order. */
+    public long unattributed;
 
     public SupplierCounts() {}
 
@@ -27,10 +29,11 @@ public final class SupplierCounts {
     public SupplierCounts plus(SupplierCounts other) {
         other.shipments.forEach((k, v) -> shipments.merge(k, v, Long::sum));
         other.complaints.forEach((k, v) -> complaints.merge(k, v, Long::sum));
+        unattributed += other.unattributed;
         return this;
     }
 
     public boolean isEmpty() {
-        return shipments.isEmpty() && complaints.isEmpty();
+        return shipments.isEmpty() && complaints.isEmpty() && unattributed == 0;
     }
 }

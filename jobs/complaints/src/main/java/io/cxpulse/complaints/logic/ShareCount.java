@@ -1,0 +1,27 @@
+package io.cxpulse.complaints.logic;
+
+/**
+ * One thing to count in a category's supplier shares: a shipment (every category counts every
+ * shipment: it is the denominator of all of them), an attributed complaint, or an unattributed
+ * one. A Flink POJO.
+ */
+public final class ShareCount {
+
+    public static final int SHIPMENT = 0;
+    public static final int COMPLAINT = 1;
+    public static final int UNATTRIBUTED = 2;
+
+    public String category;
+    public String supplierId;
+    public int what;
+    public long eventTimeMs;
+
+    public ShareCount() {}
+
+    public ShareCount(String category, String supplierId, int what, long eventTimeMs) {
+        this.category = category;
+        this.supplierId = supplierId;
+        this.what = what;
+        this.eventTimeMs = eventTimeMs;
+    }
+}
