@@ -2,6 +2,9 @@ package io.cxpulse.app;
 
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.io.PipelineInputs;
+import io.cxpulse.complaints.ComplaintsConfig;
+import io.cxpulse.complaints.ComplaintsJob;
+import io.cxpulse.complaints.ComplaintsPipeline;
 import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.ExperienceJob;
 import io.cxpulse.experience.ExperiencePipeline;
@@ -14,16 +17,19 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 /**
  * Attaches every detection pipeline to one environment, as {@code replay} and {@code demo} run
  * them (in production each job runs as its own Flink application). Jobs register here as they
- * are built: so far the experience job; complaints and metrics follow.
+ * are built: so far the experience and complaints jobs; metrics follows.
  */
 final class Pipelines {
 
     /** Each job's own configuration section. */
-    record JobConfigs(ExperienceConfig experience) {
+    record JobConfigs(ExperienceConfig experience, ComplaintsConfig complaints) {
 
         static JobConfigs read(Path file) throws IOException {
-            return new JobConfigs(ConfigLoader.section(
-                    file, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS, System.getenv()));
+            return new JobConfigs(
+                    ConfigLoader.section(file, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS,
+                            System.getenv()),
+                    ConfigLoader.section(file, ComplaintsJob.NAME, ComplaintsConfig.class, ComplaintsConfig.DEFAULTS,
+                            System.getenv()));
         }
     }
 
@@ -32,6 +38,9 @@ final class Pipelines {
     static PipelineOutputs attachAll(PipelineInputs inputs, JobConfigs jobs) {
         DataStream<Alert> experience = ExperiencePipeline.build(
                 inputs.calls(), inputs.chats(), inputs.surveys(), jobs.experience());
-        return new PipelineOutputs(List.of(experience), List.of(), List.of());
+        ComplaintsPipeline.Outputs complaints = ComplaintsPipeline.build(
+                inputs.shipments(), inputs.complaints(), jobs.complaints());
+        return new PipelineOutputs(List.of(experience, complaints.alerts()), List.of(),
+                List.of(complaints.supplierShares()));
     }
 }

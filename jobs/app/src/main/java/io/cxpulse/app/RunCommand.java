@@ -4,6 +4,8 @@ import io.cxpulse.app.CxPulse.UsageException;
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.runtime.FlinkSettings;
+import io.cxpulse.complaints.ComplaintsConfig;
+import io.cxpulse.complaints.ComplaintsJob;
 import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.ExperienceJob;
 import java.io.IOException;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 + " In production, submit the jar to a Flink cluster with the job's main class instead.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: experience.")
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: experience or complaints.")
     String job;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration.")
@@ -51,7 +53,10 @@ final class RunCommand implements Callable<Integer> {
             case ExperienceJob.NAME -> ExperienceJob.attach(env, config, ConfigLoader.section(
                     configFile, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS, System.getenv()),
                     false);
-            default -> throw new UsageException("unknown job '" + job + "' (known: experience)");
+            case ComplaintsJob.NAME -> ComplaintsJob.attach(env, config, ConfigLoader.section(
+                    configFile, ComplaintsJob.NAME, ComplaintsConfig.class, ComplaintsConfig.DEFAULTS, System.getenv()),
+                    false);
+            default -> throw new UsageException("unknown job '" + job + "' (known: experience, complaints)");
         }
         env.execute("cxpulse-" + job);
         return 0;

@@ -74,13 +74,55 @@ class ReplayCommandITCase {
                 "LONG_WAIT:billing", List.of("OPEN", "UPDATE", "RESOLVED"),     // C1042 past 3 min, then past 6 (HIGH)
                 "LONG_WAIT:delivery", List.of("OPEN", "RESOLVED")));
         assertThat(ids.values()).allSatisfy(episodeIds -> assertThat(episodeIds).hasSize(1));
-        for (String file : List.of("metrics.jsonl", "supplier-shares.jsonl")) {
-            assertThat(out.resolve(file)).exists().isEmptyFile();
-        }
+        assertThat(out.resolve("metrics.jsonl")).exists().isEmptyFile();
+        // One shipping complaint about one of two orders: shares are written, nobody is flagged.
+        assertThat(Files.readAllLines(out.resolve("supplier-shares.jsonl"))).isNotEmpty()
+                .allSatisfy(line -> assertThat(JSON.readTree(line).get("flagged").asBoolean()).isFalse());
         // Counts in = accepted + dead letters + duplicates, per file.
         assertThat(run.out)
                 .containsPattern("calls\\.jsonl\\s+9\\s+5\\s+3\\s+1")
                 .containsPattern("surveys\\.jsonl\\s+4\\s+2\\s+2\\s+0");
+    }
+
+    /**
+     * The committed seed sample (examples/replay/suppliers, written by its generate.py): WH-A
+     * ships about 3% of orders and draws about a quarter of the shipping complaints; WH-T ships
+     * 0.5% and draws three in two days.
+     */
+    @Test
+    void theSupplierSampleNamesTheOutlierSupplierAndNoOther() throws Exception {
+        Run run = run("replay", "--input", "../../examples/replay/suppliers", "--output", out.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        List<JsonNode> alerts = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("alerts.jsonl"))) {
+            alerts.add(JSON.readTree(line));
+        }
+        assertThat(alerts).allSatisfy(a -> {
+            assertThat(a.get("kind").asText()).isEqualTo("SUPPLIER_OUTLIER");
+            assertThat(a.get("subject_id").asText()).isEqualTo("WH-A");
+        });
+        assertThat(alerts).extracting(a -> a.get("status").asText()).containsExactly("OPEN", "UPDATE", "RESOLVED");
+        JsonNode open = alerts.get(0);
+        assertThat(open.get("evidence").get("q_value").asDouble()).isLessThanOrEqualTo(0.01);
+        assertThat(open.get("evidence").get("lift").asDouble()).isGreaterThanOrEqualTo(2);
+        assertThat(open.get("evidence").has("prr_low")).isTrue();
+
+        List<JsonNode> shares = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("supplier-shares.jsonl"))) {
+            shares.add(JSON.readTree(line));
+        }
+        assertThat(shares).filteredOn(s -> s.get("flagged").asBoolean())
+                .isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.get("supplier_id").asText()).isEqualTo("WH-A");
+                    assertThat(s.get("category").asText()).isEqualTo("SHIPPING");
+                });
+        assertThat(shares).filteredOn(s -> s.get("supplier_id").asText().equals("WH-T"))
+                .isNotEmpty()
+                .allSatisfy(s -> assertThat(s.get("complaints").asLong()).isLessThan(5));
+        assertThat(run.out).containsPattern("shipments\\.jsonl\\s+2000\\s+2000\\s+0\\s+0")
+                .containsPattern("complaints\\.jsonl\\s+124\\s+124\\s+0\\s+0");
     }
 
     @Test

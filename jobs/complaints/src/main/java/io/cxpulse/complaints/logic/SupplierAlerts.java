@@ -36,7 +36,8 @@ public final class SupplierAlerts {
         }
         evidence.put("unattributed_complaints", (double) unattributed);
         String summary = status == AlertStatus.RESOLVED
-                ? "Supplier " + r.supplier() + " is back in line for " + category.toLowerCase(Locale.ROOT) + " complaints"
+                ? "Supplier " + r.supplier() + " is no longer flagged for " + category.toLowerCase(Locale.ROOT)
+                        + " complaints"
                 : String.format(Locale.ROOT,
                         "Supplier %s shipped %.1f%% of orders but drew %.0f%% of %s complaints (%d of %d; q=%.1e)",
                         r.supplier(), 100 * r.shipmentShare(), 100 * r.complaintShare(),

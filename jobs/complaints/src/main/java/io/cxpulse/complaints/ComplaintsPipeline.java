@@ -1,0 +1,87 @@
+package io.cxpulse.complaints;
+
+import io.cxpulse.complaints.functions.OrderAttribution;
+import io.cxpulse.complaints.functions.SupplierShareMonitor;
+import io.cxpulse.complaints.logic.AttributedComplaint;
+import io.cxpulse.complaints.logic.ShareCount;
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.ComplaintCategory;
+import io.cxpulse.schema.ComplaintEvent;
+import io.cxpulse.schema.ComplaintEventType;
+import io.cxpulse.schema.ShipmentEvent;
+import io.cxpulse.schema.ShipmentEventType;
+import io.cxpulse.schema.SupplierShare;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+
+/**
+ * The complaints topology: OPENED complaints are attributed to the supplier that shipped their
+ * order; per complaint category, supplier shares of complaints are tested against shares of
+ * shipments over a sliding window. A function of its input streams, so live Kafka, replay
+ * files and tests run the same graph.
+ */
+public final class ComplaintsPipeline {
+
+    private static final TypeInformation<ShareCount> SHARE_COUNT_TYPE = TypeInformation.of(ShareCount.class);
+
+    /** What the job writes: alerts to {@code cx.alerts.v1}, shares to {@code cx.supplier-shares.v1}. */
+    public record Outputs(DataStream<Alert> alerts, DataStream<SupplierShare> supplierShares) {}
+
+    private ComplaintsPipeline() {}
+
+    public static Outputs build(
+            DataStream<ShipmentEvent> shipments, DataStream<ComplaintEvent> complaints, ComplaintsConfig config) {
+        DataStream<ComplaintEvent> opened = complaints
+                .filter(c -> c.getType() == ComplaintEventType.OPENED)
+                .name("Opened complaints")
+                .uid("opened-complaints");
+        DataStream<ShipmentEvent> shipped = shipments
+                .filter(s -> s.getType() == ShipmentEventType.SHIPPED)
+                .name("Shipped orders")
+                .uid("shipped-orders");
+        DataStream<AttributedComplaint> withOrder = shipped
+                .keyBy(ShipmentEvent::getOrderId, Types.STRING)
+                .connect(opened.filter(c -> c.getOrderId() != null)
+                        .name("Complaints about an order")
+                        .uid("complaints-with-order")
+                        .keyBy(ComplaintEvent::getOrderId, Types.STRING))
+                .process(new OrderAttribution(config.shipmentRetention(), config.shipmentWait()),
+                        OrderAttribution.OUTPUT_TYPE)
+                .name("Attribute complaints to suppliers")
+                .uid("order-attribution");
+        DataStream<AttributedComplaint> withoutOrder = opened
+                .filter(c -> c.getOrderId() == null)
+                .name("Complaints without an order")
+                .uid("complaints-without-order")
+                .map(OrderAttribution::unattributed, OrderAttribution.OUTPUT_TYPE)
+                .name("Unattributed")
+                .uid("unattributed-complaints");
+        DataStream<AttributedComplaint> attributed = withOrder.union(withoutOrder);
+
+        DataStream<ShareCount> shipmentCounts = shipped
+                .<ShareCount>flatMap((s, out) -> {
+                    for (ComplaintCategory category : ComplaintCategory.values()) {
+                        out.collect(new ShareCount(category.name(), s.getSupplierId(), ShareCount.SHIPMENT,
+                                s.getEventTime().toEpochMilli()));
+                    }
+                }, SHARE_COUNT_TYPE)
+                .name("Shipments for every category's shares")
+                .uid("shipment-counts");
+        DataStream<ShareCount> complaintCounts = attributed
+                .map(a -> new ShareCount(a.category, a.supplierId,
+                        a.isAttributed() ? ShareCount.COMPLAINT : ShareCount.UNATTRIBUTED, a.eventTimeMs),
+                        SHARE_COUNT_TYPE)
+                .name("Complaints for their category's shares")
+                .uid("complaint-counts");
+        SingleOutputStreamOperator<SupplierShare> shares = shipmentCounts.union(complaintCounts)
+                .keyBy(c -> c.category, Types.STRING)
+                .process(new SupplierShareMonitor(config), new AvroTypeInfo<>(SupplierShare.class))
+                .name("Supplier shares and outliers")
+                .uid("supplier-share-monitor");
+        DataStream<Alert> alerts = shares.getSideOutput(SupplierShareMonitor.ALERTS);
+        return new Outputs(alerts, shares);
+    }
+}
