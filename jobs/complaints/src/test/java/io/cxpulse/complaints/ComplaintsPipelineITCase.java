@@ -1,0 +1,204 @@
+package io.cxpulse.complaints;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxpulse.common.config.CheckpointsConfig;
+import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.config.TopicsConfig;
+import io.cxpulse.common.runtime.FlinkSettings;
+import io.cxpulse.common.serde.SingleObjectCodec;
+import io.cxpulse.common.testing.EmbeddedKafka;
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.AlertKind;
+import io.cxpulse.schema.AlertStatus;
+import io.cxpulse.schema.Channel;
+import io.cxpulse.schema.ComplaintCategory;
+import io.cxpulse.schema.ComplaintEvent;
+import io.cxpulse.schema.ComplaintEventType;
+import io.cxpulse.schema.ShipmentEvent;
+import io.cxpulse.schema.ShipmentEventType;
+import io.cxpulse.schema.SupplierShare;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.AbstractMap.SimpleEntry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The seed case on real parts, over 48 hours: six warehouse suppliers ship 10,000 orders; one
+ * ships 3% of them and draws about 27% of the shipping complaints. Shipments and complaints go
+ * through Kafka and the complaints job on a MiniCluster at parallelism 2, and
+ * {@code cx.supplier-shares.v1} and {@code cx.alerts.v1} are read back read_committed.
+ */
+class ComplaintsPipelineITCase {
+
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private static final Instant START = Instant.parse("2026-11-20T00:00:00Z");
+    private static final long HOUR = 3_600_000L;
+    /** Shipment shares: A the outlier, T the tiny one, the rest ordinary. */
+    private static final Map<String, Double> SHIPPING_SHARE = new LinkedHashMap<>();
+
+    static {
+        SHIPPING_SHARE.put("A", 0.03);
+        SHIPPING_SHARE.put("T", 0.004);
+        SHIPPING_SHARE.put("B", 0.30);
+        SHIPPING_SHARE.put("C", 0.276);
+        SHIPPING_SHARE.put("D", 0.25);
+        SHIPPING_SHARE.put("E", 0.14);
+    }
+
+    private final Random random = new Random(2026);
+    private final List<ShipmentEvent> shipments = new ArrayList<>();
+    private final List<ComplaintEvent> complaints = new ArrayList<>();
+    /** Per supplier, its orders in shipping order. */
+    private final Map<String, List<ShipmentEvent>> ordersBySupplier = new HashMap<>();
+
+    @Test
+    void theSeedCaseNamesTheOutlierSupplierAndNoOther() throws Exception {
+        scriptTwoDays();
+        TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(KAFKA.freshPrefix());
+        KAFKA.createTopics(2, List.of(topics.shipments(), topics.complaints(), topics.alerts(),
+                topics.supplierShares(), topics.deadletter()));
+        produce(topics.shipments(), shipments, ShipmentEvent.class, ShipmentEvent::getOrderId);
+        produce(topics.complaints(), complaints, ComplaintEvent.class, ComplaintEvent::getComplaintId);
+        CxPulseConfig config = CxPulseConfig.defaults()
+                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
+                .withTopics(topics)
+                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
+
+        StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+        env.setParallelism(2);
+        ComplaintsJob.attach(env, config, ComplaintsConfig.DEFAULTS, true);
+        env.execute("complaints-it");
+
+        List<SupplierShare> shares = read(topics.supplierShares(), SupplierShare.class);
+        List<Alert> alerts = read(topics.alerts(), Alert.class);
+
+        List<SupplierShare> shipping = shares.stream()
+                .filter(s -> s.getCategory() == ComplaintCategory.SHIPPING).toList();
+        assertThat(shipping).filteredOn(SupplierShare::getFlagged)
+                .as("only A is flagged for shipping, and with q < 0.01")
+                .isNotEmpty()
+                .allSatisfy(s -> {
+                    assertThat(s.getSupplierId()).isEqualTo("A");
+                    assertThat(s.getQValue()).isLessThan(0.01);
+                });
+        SupplierShare firstDay = shipping.stream()
+                .filter(s -> s.getSupplierId().equals("A") && s.getWindowEnd().equals(START.plusMillis(24 * HOUR)))
+                .findFirst().orElseThrow();
+        assertThat(firstDay.getShipmentShare()).isBetween(0.02, 0.04);
+        assertThat(firstDay.getComplaintShare()).isBetween(0.18, 0.36);
+        assertThat(firstDay.getQValue()).isLessThan(1e-10);
+        assertThat(firstDay.getFlagged()).isTrue();
+        assertThat(shares).filteredOn(s -> s.getSupplierId().equals("T"))
+                .as("the tiny supplier's few complaints look disproportionate but are not flagged")
+                .isNotEmpty()
+                .noneMatch(SupplierShare::getFlagged);
+        // Product complaints pile on C (a product problem): C may stand out for products, never for
+        // shipping, and the shipping windows count shipping complaints only.
+        assertThat(shipping).filteredOn(s -> s.getSupplierId().equals("C")).noneMatch(SupplierShare::getFlagged);
+        long shippingComplaintsFirstDay = shipping.stream()
+                .filter(s -> s.getWindowEnd().equals(START.plusMillis(24 * HOUR)))
+                .mapToLong(SupplierShare::getComplaints).sum();
+        assertThat(shippingComplaintsFirstDay).isEqualTo(complaints.stream()
+                .filter(c -> c.getCategory() == ComplaintCategory.SHIPPING
+                        && c.getEventTime().isBefore(START.plusMillis(24 * HOUR)))
+                .count());
+
+        assertThat(alerts).allSatisfy(a -> assertThat(a.getKind()).isEqualTo(AlertKind.SUPPLIER_OUTLIER));
+        List<Alert> aAlerts = alerts.stream().filter(a -> a.getSubjectId().equals("A")).toList();
+        assertThat(aAlerts).extracting(Alert::getStatus).startsWith(AlertStatus.OPEN).endsWith(AlertStatus.RESOLVED)
+                .containsOnlyOnce(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(aAlerts.stream().map(Alert::getAlertId).distinct()).hasSize(1);
+        assertThat(alerts).extracting(Alert::getSubjectId).containsAnyOf("A").doesNotContain("T", "B", "D", "E");
+    }
+
+    /** 10,000 shipments over 48 h; 200 shipping complaints, 27% on A; 100 product complaints, half on C. */
+    private void scriptTwoDays() {
+        List<String> suppliers = new ArrayList<>(SHIPPING_SHARE.keySet());
+        long span = 48 * HOUR;
+        for (int i = 0; i < 10_000; i++) {
+            String supplier = pick(suppliers, SHIPPING_SHARE);
+            // Shipped in the day before the window or during it: complaints have orders to be about.
+            Instant at = START.minusMillis(24 * HOUR).plusMillis(i * (span + 24 * HOUR) / 10_000);
+            ShipmentEvent shipped = ShipmentEvent.newBuilder()
+                    .setEventId("sh-" + i).setOrderId("ord-" + i).setType(ShipmentEventType.SHIPPED).setEventTime(at)
+                    .setCustomerId("C" + i).setSupplierId(supplier).setCarrier("dhl").build();
+            shipments.add(shipped);
+            ordersBySupplier.computeIfAbsent(supplier, k -> new ArrayList<>()).add(shipped);
+        }
+        Map<String, Double> othersOnly = new LinkedHashMap<>(SHIPPING_SHARE);
+        othersOnly.put("A", 0.0);
+        for (int k = 0; k < 200; k++) {
+            String supplier = k % 100 == 7 ? "T" : random.nextDouble() < 0.27 ? "A" : pick(suppliers, othersOnly);
+            complaint(k, ComplaintCategory.SHIPPING, supplier, START.plusMillis(k * span / 200 + 60_000));
+        }
+        for (int k = 0; k < 100; k++) {
+            String supplier = k % 2 == 0 ? "C" : pick(suppliers, SHIPPING_SHARE);
+            complaint(1000 + k, ComplaintCategory.PRODUCT, supplier, START.plusMillis(k * span / 100 + 120_000));
+        }
+    }
+
+    /** A complaint about one of the supplier's orders shipped before it. */
+    private void complaint(int id, ComplaintCategory category, String supplier, Instant at) {
+        List<String> orders = ordersBySupplier.get(supplier).stream()
+                .filter(o -> o.getEventTime().isBefore(at)).map(ShipmentEvent::getOrderId).toList();
+        complaints.add(ComplaintEvent.newBuilder()
+                .setEventId("cp-" + id).setComplaintId("cmp-" + id).setType(ComplaintEventType.OPENED)
+                .setEventTime(at).setCustomerId("K" + id).setCategory(category)
+                .setOrderId(orders.get(random.nextInt(orders.size()))).setChannel(Channel.VOICE).build());
+    }
+
+    private String pick(List<String> suppliers, Map<String, Double> weights) {
+        double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        double x = random.nextDouble() * total;
+        for (String s : suppliers) {
+            x -= weights.get(s);
+            if (x < 0) {
+                return s;
+            }
+        }
+        return suppliers.get(suppliers.size() - 1);
+    }
+
+    private static <T extends SpecificRecordBase> void produce(
+            String topic, List<T> records, Class<T> type, Function<T, String> key) throws Exception {
+        SingleObjectCodec<T> codec = SingleObjectCodec.forClass(type);
+        List<T> sorted = new ArrayList<>(records);
+        sorted.sort(java.util.Comparator.comparing(r -> (Instant) r.get("event_time")));
+        List<Map.Entry<byte[], byte[]>> out = new ArrayList<>();
+        for (T r : sorted) {
+            out.add(new SimpleEntry<>(key.apply(r).getBytes(UTF_8), codec.encode(topic, r)));
+        }
+        KAFKA.produce(topic, out);
+    }
+
+    private static <T extends SpecificRecordBase> List<T> read(String topic, Class<T> type) throws Exception {
+        SingleObjectCodec<T> codec = SingleObjectCodec.forClass(type);
+        List<T> out = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> r : KAFKA.read(topic, Duration.ofSeconds(30), read -> !read.isEmpty(),
+                Duration.ofSeconds(3))) {
+            out.add(codec.decode(r.topic(), r.value()));
+        }
+        return out;
+    }
+}
