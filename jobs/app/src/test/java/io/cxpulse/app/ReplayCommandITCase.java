@@ -158,6 +158,19 @@ class ReplayCommandITCase {
     }
 
     @Test
+    void theComplaintsSectionOfTheConfigurationSetsTheThresholds(@TempDir Path conf) throws Exception {
+        Path file = conf.resolve("cxpulse.yaml");
+        Files.writeString(file, "complaints:\n  min-complaints: 30\n");
+
+        Run run = run("replay", "--input", "../../examples/replay/suppliers", "--output", out.toString(),
+                "--config", file.toString());
+
+        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(out.resolve("alerts.jsonl")).as("WH-A never draws 30 complaints in a day").isEmptyFile();
+        assertThat(out.resolve("supplier-shares.jsonl")).isNotEmptyFile();
+    }
+
+    @Test
     void anUnknownJobOrConfigurationKeyIsAUsageError(@TempDir Path conf) throws Exception {
         assertThat(run("run", "nonsense").exitCode).isEqualTo(2);
         Path file = conf.resolve("cxpulse.yaml");
