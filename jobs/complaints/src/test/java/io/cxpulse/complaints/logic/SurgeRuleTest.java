@@ -1,0 +1,139 @@
+package io.cxpulse.complaints.logic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxpulse.complaints.ComplaintsConfig;
+import io.cxpulse.schema.AlertStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SurgeRuleTest {
+
+    private static final long BUCKET = 300_000L;
+
+    private final SurgeRule rule = new SurgeRule(ComplaintsConfig.DEFAULTS);
+    private final Random random = new Random(42);
+
+    @Test
+    void aDayOfSteadyPoissonComplaintsInThreeCategoriesRaisesNothing() {
+        double[] means = {6, 2, 15};
+        int tested = 0;
+        for (double mean : means) {
+            SurgeBaseline state = new SurgeBaseline();
+            for (int b = 0; b < 288; b++) {
+                SurgeRule.Step step = rule.next(state, poisson(mean), b * BUCKET, Map.of());
+                assertThat(step.status()).as("bucket %d at mean %s", b, mean).isNull();
+                tested++;
+            }
+            assertThat(state.mean).isBetween(mean * 0.6, mean * 1.4);
+        }
+        assertThat(tested).isEqualTo(864);
+    }
+
+    @Test
+    void aFivefoldBurstIsOneEpisodeDetectedWithinTwoBucketsThatResolvesAfterItEnds() {
+        SurgeBaseline state = new SurgeBaseline();
+        List<String> events = new ArrayList<>();
+        double before = 0;
+        for (int b = 0; b < 160; b++) {
+            boolean burst = b >= 100 && b < 106;
+            if (b == 100) {
+                before = state.mean;
+            }
+            SurgeRule.Step step = rule.next(state, poisson(burst ? 30 : 6), b * BUCKET, Map.of());
+            if (step.status() != null) {
+                events.add(b + ":" + step.status());
+                assertThat(step.episodeStartMs()).isNotNull();
+            }
+        }
+        assertThat(events.get(0)).isIn("100:OPEN", "101:OPEN");
+        assertThat(events).filteredOn(e -> e.endsWith("OPEN")).hasSize(1);
+        assertThat(events).filteredOn(e -> e.endsWith("RESOLVED")).hasSize(1);
+        assertThat(events.get(events.size() - 1)).endsWith("RESOLVED");
+        int resolvedAt = Integer.parseInt(events.get(events.size() - 1).split(":")[0]);
+        assertThat(resolvedAt).as("three calm buckets after the burst").isBetween(108, 112);
+        assertThat(events).allSatisfy(e -> assertThat(Integer.parseInt(e.split(":")[0])).isBetween(100, 112));
+        assertThat(state.mean).as("the burst did not raise its own baseline").isLessThan(1.5 * before);
+        assertThat(state.hasOpenEpisode()).isFalse();
+    }
+
+    @Test
+    void noAlertDuringWarmUpHoweverLargeTheCount() {
+        SurgeBaseline state = new SurgeBaseline();
+        for (int b = 0; b < ComplaintsConfig.DEFAULTS.spikeWarmupBuckets(); b++) {
+            assertThat(rule.next(state, b == 5 ? 500 : 3, b * BUCKET, Map.of()).status()).isNull();
+        }
+    }
+
+    @Test
+    void aQuietKeyWithAFewComplaintsStaysQuiet() {
+        SurgeBaseline state = new SurgeBaseline();
+        for (int b = 0; b < 200; b++) {
+            long count = b == 150 ? 3 : poisson(0.2);
+            assertThat(rule.next(state, count, b * BUCKET, Map.of()).status()).as("bucket %d", b).isNull();
+        }
+    }
+
+    @Test
+    void theSupplierDrivingTheBurstIsNamedFirstWithMostOfTheExcess() {
+        SurgeBaseline state = new SurgeBaseline();
+        String[] suppliers = {"WH-A", "WH-B", "WH-C"};
+        SurgeRule.Step open = null;
+        Map<String, Long> spikeCounts = null;
+        for (int b = 0; b < 60 && open == null; b++) {
+            Map<String, Long> perValue = new HashMap<>();
+            long total = 0;
+            for (String s : suppliers) {
+                long n = poisson(2) + (b >= 50 && s.equals("WH-C") ? 24 : 0);
+                perValue.merge("supplier=" + s, n, Long::sum);
+                perValue.merge("channel=VOICE", n, Long::sum);
+                total += n;
+            }
+            // Read the drivers against what the baseline knew before this bucket.
+            Map<String, Double> usualBefore = new HashMap<>(state.usual);
+            SurgeRule.Step step = rule.next(state, total, b * BUCKET, perValue);
+            if (step.status() == AlertStatus.OPEN) {
+                open = step;
+                spikeCounts = perValue;
+                state.usual.clear();
+                state.usual.putAll(usualBefore);
+            }
+        }
+        assertThat(open).isNotNull();
+        List<SurgeDrivers.Driver> drivers = SurgeDrivers.top("supplier=", spikeCounts, state.usual, 3);
+        assertThat(drivers.get(0).value()).isEqualTo("supplier=WH-C");
+        assertThat(drivers.get(0).shareOfExcess()).isGreaterThan(0.8);
+        assertThat(drivers).extracting(SurgeDrivers.Driver::shareOfExcess)
+                .allSatisfy(share -> assertThat(share).isBetween(0.0, 1.0));
+        assertThat(SurgeDrivers.top("queue=", spikeCounts, state.usual, 3)).isEmpty();
+    }
+
+    @Test
+    void driversShareTheExcessInProportion() {
+        Map<String, Long> counts = Map.of("supplier=A", 30L, "supplier=B", 10L, "supplier=C", 10L);
+        Map<String, Double> usual = Map.of("supplier=A", 1.0, "supplier=B", 2.0, "supplier=C", 2.0);
+        // Expected of 50: A 10, B 20, C 20 → excess A 20, B and C none.
+        assertThat(SurgeDrivers.top("supplier=", counts, usual, 3)).singleElement().satisfies(d -> {
+            assertThat(d.value()).isEqualTo("supplier=A");
+            assertThat(d.expected()).isEqualTo(10.0);
+            assertThat(d.excess()).isEqualTo(20.0);
+            assertThat(d.shareOfExcess()).isEqualTo(1.0);
+        });
+    }
+
+    /** Knuth's Poisson sampler. */
+    private long poisson(double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        long k = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
+}
