@@ -1,9 +1,11 @@
 package io.cxpulse.complaints;
 
+import io.cxpulse.complaints.functions.ComplaintSpikeMonitor;
 import io.cxpulse.complaints.functions.OrderAttribution;
 import io.cxpulse.complaints.functions.SupplierShareMonitor;
 import io.cxpulse.complaints.logic.AttributedComplaint;
 import io.cxpulse.complaints.logic.ShareCount;
+import io.cxpulse.complaints.logic.SurgeCount;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.ComplaintCategory;
 import io.cxpulse.schema.ComplaintEvent;
@@ -81,7 +83,16 @@ public final class ComplaintsPipeline {
                 .process(new SupplierShareMonitor(config), new AvroTypeInfo<>(SupplierShare.class))
                 .name("Supplier shares and outliers")
                 .uid("supplier-share-monitor");
-        DataStream<Alert> alerts = shares.getSideOutput(SupplierShareMonitor.ALERTS);
+        DataStream<Alert> spikes = attributed
+                .flatMap((AttributedComplaint a, org.apache.flink.util.Collector<SurgeCount> out) ->
+                        SurgeCount.of(a).forEach(out::collect), TypeInformation.of(SurgeCount.class))
+                .name("Complaints per category and channel")
+                .uid("spike-counts")
+                .keyBy(c -> c.key, Types.STRING)
+                .process(new ComplaintSpikeMonitor(config), new AvroTypeInfo<>(Alert.class))
+                .name("Complaint spikes")
+                .uid("complaint-spike-monitor");
+        DataStream<Alert> alerts = shares.getSideOutput(SupplierShareMonitor.ALERTS).union(spikes);
         return new Outputs(alerts, shares);
     }
 }
