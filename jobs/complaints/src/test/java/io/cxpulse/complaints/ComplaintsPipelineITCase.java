@@ -132,6 +132,86 @@ class ComplaintsPipelineITCase {
         assertThat(alerts).extracting(Alert::getSubjectId).containsAnyOf("A").doesNotContain("T", "B", "D", "E");
     }
 
+    /**
+     * 24 hours of steady Poisson complaints in three categories (288 five-minute buckets each:
+     * a false-alarm check), then a fivefold shipping burst for 30 minutes driven by supplier D,
+     * then steady again for three hours.
+     */
+    @Test
+    void aFivefoldBurstIsOneSpikeEpisodeNamingItsSupplierAndSteadyTrafficIsQuiet() throws Exception {
+        List<String> suppliers = new ArrayList<>(SHIPPING_SHARE.keySet());
+        for (int i = 0; i < 600; i++) {
+            String supplier = suppliers.get(i % suppliers.size());
+            ShipmentEvent shipped = ShipmentEvent.newBuilder()
+                    .setEventId("sh-" + i).setOrderId("ord-" + i).setType(ShipmentEventType.SHIPPED)
+                    .setEventTime(START.minusMillis(48 * HOUR).plusMillis(i * 60_000L)).setCustomerId("C" + i)
+                    .setSupplierId(supplier).setCarrier("dhl").build();
+            shipments.add(shipped);
+            ordersBySupplier.computeIfAbsent(supplier, k -> new ArrayList<>()).add(shipped);
+        }
+        long bucket = 300_000L;
+        int id = 0;
+        Map<ComplaintCategory, Double> means = Map.of(
+                ComplaintCategory.SHIPPING, 6.0, ComplaintCategory.PRODUCT, 4.0, ComplaintCategory.BILLING, 2.0);
+        for (int b = 0; b < 288 + 6 + 36; b++) {
+            for (Map.Entry<ComplaintCategory, Double> m : means.entrySet()) {
+                long n = poisson(m.getValue());
+                for (int i = 0; i < n; i++) {
+                    complaint(id++, m.getKey(), suppliers.get(random.nextInt(suppliers.size())),
+                            START.plusMillis(b * bucket + random.nextInt((int) bucket)));
+                }
+            }
+            if (b >= 288 && b < 294) {
+                for (int i = 0; i < 24; i++) {
+                    complaint(id++, ComplaintCategory.SHIPPING, "D",
+                            START.plusMillis(b * bucket + random.nextInt((int) bucket)));
+                }
+            }
+        }
+        TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(KAFKA.freshPrefix());
+        KAFKA.createTopics(2, List.of(topics.shipments(), topics.complaints(), topics.alerts(),
+                topics.supplierShares(), topics.deadletter()));
+        produce(topics.shipments(), shipments, ShipmentEvent.class, ShipmentEvent::getOrderId);
+        produce(topics.complaints(), complaints, ComplaintEvent.class, ComplaintEvent::getComplaintId);
+        CxPulseConfig config = CxPulseConfig.defaults()
+                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
+                .withTopics(topics)
+                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
+        StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+        env.setParallelism(2);
+        ComplaintsJob.attach(env, config, ComplaintsConfig.DEFAULTS, true);
+        env.execute("complaints-spike-it");
+
+        List<Alert> spikes = read(topics.alerts(), Alert.class).stream()
+                .filter(a -> a.getKind() == AlertKind.COMPLAINT_SPIKE).toList();
+        Instant burst = START.plusMillis(288 * bucket);
+        assertThat(spikes).as("nothing before the burst").allSatisfy(a -> {
+            assertThat(a.getWindowStart()).isAfterOrEqualTo(burst);
+            assertThat(a.getSubjectId()).startsWith("SHIPPING");
+        });
+        List<Alert> shipping = spikes.stream().filter(a -> a.getSubjectId().equals("SHIPPING")).toList();
+        assertThat(shipping).extracting(Alert::getStatus).startsWith(AlertStatus.OPEN).endsWith(AlertStatus.RESOLVED)
+                .containsOnlyOnce(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(shipping.stream().map(Alert::getAlertId).distinct()).hasSize(1);
+        Alert open = shipping.get(0);
+        assertThat(open.getWindowStart()).as("detected within two buckets").isBefore(burst.plusMillis(2 * bucket));
+        assertThat(open.getReasons()).contains("driver:supplier=D");
+        assertThat(open.getEvidence().get("excess_share.supplier=D")).isGreaterThan(0.5);
+        assertThat(shipping.get(shipping.size() - 1).getWindowStart()).isAfter(burst.plusMillis(6 * bucket));
+    }
+
+    /** Knuth's Poisson sampler. */
+    private long poisson(double mean) {
+        double limit = Math.exp(-mean);
+        double product = random.nextDouble();
+        long k = 0;
+        while (product > limit) {
+            product *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
     /** 10,000 shipments over 48 h; 200 shipping complaints, 27% on A; 100 product complaints, half on C. */
     private void scriptTwoDays() {
         List<String> suppliers = new ArrayList<>(SHIPPING_SHARE.keySet());
