@@ -75,20 +75,7 @@ class ComplaintsPipelineITCase {
     @Test
     void theSeedCaseNamesTheOutlierSupplierAndNoOther() throws Exception {
         scriptTwoDays();
-        TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(KAFKA.freshPrefix());
-        KAFKA.createTopics(2, List.of(topics.shipments(), topics.complaints(), topics.alerts(),
-                topics.supplierShares(), topics.deadletter()));
-        produce(topics.shipments(), shipments, ShipmentEvent.class, ShipmentEvent::getOrderId);
-        produce(topics.complaints(), complaints, ComplaintEvent.class, ComplaintEvent::getComplaintId);
-        CxPulseConfig config = CxPulseConfig.defaults()
-                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
-                .withTopics(topics)
-                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
-
-        StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
-        env.setParallelism(2);
-        ComplaintsJob.attach(env, config, ComplaintsConfig.DEFAULTS, true);
-        env.execute("complaints-it");
+        TopicsConfig topics = runTheJobOverTheScript();
 
         List<SupplierShare> shares = read(topics.supplierShares(), SupplierShare.class);
         List<Alert> alerts = read(topics.alerts(), Alert.class);
@@ -168,19 +155,7 @@ class ComplaintsPipelineITCase {
                 }
             }
         }
-        TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(KAFKA.freshPrefix());
-        KAFKA.createTopics(2, List.of(topics.shipments(), topics.complaints(), topics.alerts(),
-                topics.supplierShares(), topics.deadletter()));
-        produce(topics.shipments(), shipments, ShipmentEvent.class, ShipmentEvent::getOrderId);
-        produce(topics.complaints(), complaints, ComplaintEvent.class, ComplaintEvent::getComplaintId);
-        CxPulseConfig config = CxPulseConfig.defaults()
-                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
-                .withTopics(topics)
-                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
-        StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
-        env.setParallelism(2);
-        ComplaintsJob.attach(env, config, ComplaintsConfig.DEFAULTS, true);
-        env.execute("complaints-spike-it");
+        TopicsConfig topics = runTheJobOverTheScript();
 
         List<Alert> spikes = read(topics.alerts(), Alert.class).stream()
                 .filter(a -> a.getKind() == AlertKind.COMPLAINT_SPIKE).toList();
@@ -198,6 +173,24 @@ class ComplaintsPipelineITCase {
         assertThat(open.getReasons()).contains("driver:supplier=D");
         assertThat(open.getEvidence().get("excess_share.supplier=D")).isGreaterThan(0.5);
         assertThat(shipping.get(shipping.size() - 1).getWindowStart()).isAfter(burst.plusMillis(6 * bucket));
+    }
+
+    /** Produces the scripted shipments and complaints to fresh topics and runs the job over them to the end. */
+    private TopicsConfig runTheJobOverTheScript() throws Exception {
+        TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(KAFKA.freshPrefix());
+        KAFKA.createTopics(2, List.of(topics.shipments(), topics.complaints(), topics.alerts(),
+                topics.supplierShares(), topics.deadletter()));
+        produce(topics.shipments(), shipments, ShipmentEvent.class, ShipmentEvent::getOrderId);
+        produce(topics.complaints(), complaints, ComplaintEvent.class, ComplaintEvent::getComplaintId);
+        CxPulseConfig config = CxPulseConfig.defaults()
+                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
+                .withTopics(topics)
+                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
+        StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
+        env.setParallelism(2);
+        ComplaintsJob.attach(env, config, ComplaintsConfig.DEFAULTS, true);
+        env.execute("complaints-it");
+        return topics;
     }
 
     /** Knuth's Poisson sampler. */
