@@ -11,9 +11,9 @@ import java.util.Map;
  * Complaint spikes: is this bucket's count far above the key's usual level?
  *
  * <ul>
- *   <li><b>Baseline</b>: EWMA of the counts per bucket (weight {@code spike-alpha}); a key's
- *       first {@code spike-warmup-buckets} buckets only teach it (no alert). Empty buckets count
- *       as zeros.
+ *   <li><b>Baseline</b>: EWMA of the counts per bucket (weight {@code spike-alpha}, the first
+ *       buckets averaged equally); a key's first {@code spike-warmup-buckets} buckets only teach
+ *       it (no alert). Empty buckets count as zeros.
  *   <li><b>Spike</b>: P(X ≥ x | Poisson(λ)) ≤ {@code spike-max-p}, with λ the baseline (at least
  *       {@value #MIN_LAMBDA}, so a key that has been silent does not make any single complaint
  *       "impossible"), and x ≥ {@code spike-min-count}, and x ≥ {@code spike-min-ratio} × λ.
@@ -117,16 +117,26 @@ public final class SurgeRule {
             Ewma current = new Ewma(state.mean, state.variance, state.buckets);
             Ewma next = surging
                     ? current.updateDownWeighted(count, config.spikeAlpha(), config.spikeWeightFactor())
-                    : current.update(count, config.spikeAlpha());
+                    : current.update(count, learningWeight(state.buckets));
             state.mean = next.mean();
             state.variance = next.variance();
         }
         state.buckets++;
         if (!surging) {
-            double alpha = state.buckets == 1 ? 1.0 : config.spikeAlpha();
+            double alpha = learningWeight(state.buckets - 1);
             state.usual.replaceAll((value, usual) -> usual * (1 - alpha));
             perValue.forEach((value, n) -> state.usual.merge(value, alpha * n, Double::sum));
             state.usual.values().removeIf(usual -> usual < 1e-3);
         }
+    }
+
+    /**
+     * The weight of a normal bucket after {@code seen} earlier ones: 1/(seen+1) while that is more
+     * than {@code spike-alpha}, so the first buckets are averaged equally (a plain EWMA from the
+     * first bucket would keep over half its weight on that one bucket through the warm-up), then
+     * {@code spike-alpha}.
+     */
+    private double learningWeight(long seen) {
+        return Math.max(config.spikeAlpha(), 1.0 / (seen + 1));
     }
 }

@@ -1,6 +1,7 @@
 package io.cxpulse.complaints.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.cxpulse.complaints.ComplaintsConfig;
 import io.cxpulse.schema.AlertStatus;
@@ -32,6 +33,29 @@ class SurgeRuleTest {
             assertThat(state.mean).isBetween(mean * 0.6, mean * 1.4);
         }
         assertThat(tested).isEqualTo(864);
+    }
+
+    @Test
+    void theWarmUpAveragesItsBucketsEquallySoAnUnusualFirstBucketDoesNotSetTheBaseline() {
+        SurgeBaseline state = new SurgeBaseline();
+        long[] counts = {24, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        Map<String, Long> first = Map.of("supplier=WH-A", 24L);
+        for (int b = 0; b < counts.length; b++) {
+            rule.next(state, counts[b], b * BUCKET, b == 0 ? first : Map.of());
+        }
+        // a plain EWMA at alpha 0.05 would still hold 24 x 0.95^11 = 13.7
+        assertThat(state.mean).isCloseTo(2.0, within(1e-9));
+        assertThat(state.usual.get("supplier=WH-A")).isCloseTo(2.0, within(1e-9));
+        // the 13th bucket still weighs 1/13; from the 20th on the weight is spike-alpha (1/20)
+        rule.next(state, 0, 12 * BUCKET, Map.of());
+        assertThat(state.mean).isCloseTo(24.0 / 13, within(1e-9));
+        for (int b = 13; b < 19; b++) {
+            rule.next(state, 0, b * BUCKET, Map.of());
+        }
+        assertThat(state.mean).isCloseTo(24.0 / 19, within(1e-9));
+        rule.next(state, 0, 19 * BUCKET, Map.of());
+        rule.next(state, 0, 20 * BUCKET, Map.of());
+        assertThat(state.mean).isCloseTo(24.0 / 20 * 0.95, within(1e-9));
     }
 
     @Test
