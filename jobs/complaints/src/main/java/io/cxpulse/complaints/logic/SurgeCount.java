@@ -1,5 +1,6 @@
 package io.cxpulse.complaints.logic;
 
+import io.cxpulse.common.attribution.AttributedComplaint;
 import java.util.HashMap;
 import java.util.Map;
 

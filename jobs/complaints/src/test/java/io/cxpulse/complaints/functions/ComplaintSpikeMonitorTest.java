@@ -3,7 +3,7 @@ package io.cxpulse.complaints.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxpulse.complaints.ComplaintsConfig;
-import io.cxpulse.complaints.logic.AttributedComplaint;
+import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.complaints.logic.SurgeCount;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;

@@ -1,5 +1,7 @@
 package io.cxpulse.experience.logic;
 
+import io.cxpulse.common.interaction.Interaction;
+
 /**
  * One finished contact of a customer, as the repeat-contact rule remembers it. A Flink POJO:
  * the rule's operator keeps a customer's recent contacts in keyed list state.

@@ -1,5 +1,6 @@
 package io.cxpulse.experience.logic;
 
+import io.cxpulse.common.interaction.Interaction;
 import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.schema.Severity;
 import io.cxpulse.schema.SurveyResponse;

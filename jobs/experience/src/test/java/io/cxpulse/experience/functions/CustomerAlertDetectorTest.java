@@ -3,8 +3,8 @@ package io.cxpulse.experience.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxpulse.experience.ExperienceConfig;
-import io.cxpulse.experience.logic.InteractionAccumulator;
-import io.cxpulse.experience.logic.SurveyContext;
+import io.cxpulse.common.interaction.InteractionAccumulator;
+import io.cxpulse.common.interaction.SurveyContext;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;

@@ -1,5 +1,6 @@
 package io.cxpulse.experience.logic;
 
+import io.cxpulse.common.interaction.Interaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxpulse.experience.ExperienceConfig;

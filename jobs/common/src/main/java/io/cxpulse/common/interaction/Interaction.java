@@ -1,4 +1,4 @@
-package io.cxpulse.experience.logic;
+package io.cxpulse.common.interaction;
 
 import java.time.Duration;
 import java.time.Instant;

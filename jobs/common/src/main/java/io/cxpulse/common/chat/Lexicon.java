@@ -1,4 +1,4 @@
-package io.cxpulse.experience.logic;
+package io.cxpulse.common.chat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.function.ToIntFunction;
 
 /**
- * The word lists of one language, read from {@code io/cxpulse/experience/lexicon/*-<lang>.txt}.
+ * The word lists of one language, read from {@code io/cxpulse/common/chat/lexicon/*-<lang>.txt}.
  *
  * <p>File format: one term per line (a term may be a phrase), blank lines and lines starting with
  * {@code #} ignored, terms lower-cased. A sentiment term may carry a weight after a bar,
@@ -30,7 +30,7 @@ final class Lexicon implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    private static final String ROOT = "/io/cxpulse/experience/lexicon/";
+    private static final String ROOT = "/io/cxpulse/common/chat/lexicon/";
 
     enum Polarity { POSITIVE, NEGATIVE, NEUTRAL }
 

@@ -1,5 +1,6 @@
-package io.cxpulse.experience.logic;
+package io.cxpulse.common.interaction;
 
+import io.cxpulse.common.chat.MessageSignal;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.ChatEvent;
 import io.cxpulse.schema.ChatEventType;

@@ -1,9 +1,9 @@
-package io.cxpulse.experience.functions;
+package io.cxpulse.common.interaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxpulse.experience.logic.InteractionAccumulator;
-import io.cxpulse.experience.logic.SurveyContext;
+import io.cxpulse.common.interaction.InteractionAccumulator;
+import io.cxpulse.common.interaction.SurveyContext;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.Channel;

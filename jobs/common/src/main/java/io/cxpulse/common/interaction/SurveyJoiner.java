@@ -1,7 +1,7 @@
-package io.cxpulse.experience.functions;
+package io.cxpulse.common.interaction;
 
-import io.cxpulse.experience.logic.InteractionAccumulator;
-import io.cxpulse.experience.logic.SurveyContext;
+import io.cxpulse.common.interaction.InteractionAccumulator;
+import io.cxpulse.common.interaction.SurveyContext;
 import io.cxpulse.schema.SurveyResponse;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;

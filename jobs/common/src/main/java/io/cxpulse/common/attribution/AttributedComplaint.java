@@ -1,4 +1,4 @@
-package io.cxpulse.complaints.logic;
+package io.cxpulse.common.attribution;
 
 /**
  * An OPENED complaint with the supplier and carrier of its order's shipment, or without them

@@ -1,9 +1,8 @@
-package io.cxpulse.complaints.functions;
+package io.cxpulse.common.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxpulse.complaints.ComplaintsConfig;
-import io.cxpulse.complaints.logic.AttributedComplaint;
+import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.schema.Channel;
 import io.cxpulse.schema.ComplaintCategory;
 import io.cxpulse.schema.ComplaintEvent;
@@ -29,9 +28,8 @@ class OrderAttributionTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        ComplaintsConfig config = ComplaintsConfig.DEFAULTS;
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new OrderAttribution(config.shipmentRetention(), config.shipmentWait())),
+                new KeyedCoProcessOperator<>(new OrderAttribution(Duration.ofDays(30), Duration.ofHours(1))),
                 ShipmentEvent::getOrderId, ComplaintEvent::getOrderId, Types.STRING);
         harness.open();
     }

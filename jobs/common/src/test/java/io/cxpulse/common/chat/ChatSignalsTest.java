@@ -1,4 +1,4 @@
-package io.cxpulse.experience.logic;
+package io.cxpulse.common.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

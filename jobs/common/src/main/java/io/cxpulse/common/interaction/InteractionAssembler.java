@@ -1,8 +1,8 @@
-package io.cxpulse.experience.functions;
+package io.cxpulse.common.interaction;
 
-import io.cxpulse.experience.logic.ChatSignals;
-import io.cxpulse.experience.logic.InteractionAccumulator;
-import io.cxpulse.experience.logic.MessageSignal;
+import io.cxpulse.common.chat.ChatSignals;
+import io.cxpulse.common.interaction.InteractionAccumulator;
+import io.cxpulse.common.chat.MessageSignal;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.ChatEvent;
 import io.cxpulse.schema.Sender;

@@ -1,4 +1,4 @@
-package io.cxpulse.experience.logic;
+package io.cxpulse.common.chat;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Lexicon-based mood of one customer chat message, in English and Chinese: a sentiment score and
  * the escalation words ("manager", "lawyer", "投诉", "第三次") that say a supervisor should step
- * in now. The word lists are resources in {@code io/cxpulse/experience/lexicon/}; the vocabulary
+ * in now. The word lists are resources in {@code io/cxpulse/common/chat/lexicon/}; the vocabulary
  * is widened by editing them, not this class.
  *
  * <h2>The rule</h2>

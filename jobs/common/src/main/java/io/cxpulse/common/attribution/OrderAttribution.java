@@ -1,6 +1,6 @@
-package io.cxpulse.complaints.functions;
+package io.cxpulse.common.attribution;
 
-import io.cxpulse.complaints.logic.AttributedComplaint;
+import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.schema.ComplaintEvent;
 import io.cxpulse.schema.ShipmentEvent;
 import io.cxpulse.schema.ShipmentEventType;
