@@ -25,10 +25,17 @@ import org.apache.flink.util.Collector;
  * for {@code timeout} is emitted as incomplete. Customer chat messages are scored by
  * {@link ChatSignals} as they arrive (the text itself is not kept).
  *
- * <p>State: one accumulator and two timer timestamps per open interaction. Death plan: all of
- * it is cleared when the interaction is emitted, by the close timer or the inactivity timer. A
- * first event that is already behind the watermark (its interaction was emitted, or all of it
- * is late) is counted in {@code lateEvents} and not assembled.
+ * <p>Lateness: a first event behind the watermark by more than {@code allowedLateness} (zero
+ * for the alert detectors; the metrics job allows its windows' lateness, so a whole late call
+ * still corrects its window) is counted in {@code lateEvents} and not assembled. With a
+ * lateness, an emitted interaction leaves a marker for that long after the watermark passed it,
+ * so a straggler of an interaction already emitted is counted as late instead of starting a
+ * second, partial copy of it.
+ *
+ * <p>State: one accumulator and two timer timestamps per open interaction, and the marker.
+ * Death plan: the accumulator and timers are cleared when the interaction is emitted, by the
+ * close timer or the inactivity timer; the marker by its own timer {@code allowedLateness}
+ * later.
  */
 public final class InteractionAssembler
         extends KeyedCoProcessFunction<String, CallEvent, ChatEvent, InteractionAccumulator> {
@@ -38,20 +45,32 @@ public final class InteractionAssembler
     static final String ACCUMULATOR_STATE = "interaction";
     static final String CLOSE_TIMER_STATE = "close-timer";
     static final String IDLE_TIMER_STATE = "idle-timer";
+    static final String EMITTED_STATE = "emitted-until";
 
     public static final TypeInformation<InteractionAccumulator> OUTPUT_TYPE =
             TypeInformation.of(InteractionAccumulator.class);
 
     private final Duration timeout;
+    private final long allowedLatenessMs;
 
     private transient ChatSignals chatSignals;
     private transient ValueState<InteractionAccumulator> interaction;
     private transient ValueState<Long> closeTimer;
     private transient ValueState<Long> idleTimer;
+    private transient ValueState<Long> emittedUntil;
     private transient Counter lateEvents;
 
+    /** An assembler for the alert detectors: a first event behind the watermark is late. */
     public InteractionAssembler(Duration timeout) {
+        this(timeout, Duration.ZERO);
+    }
+
+    public InteractionAssembler(Duration timeout, Duration allowedLateness) {
+        if (allowedLateness.isNegative()) {
+            throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLateness);
+        }
         this.timeout = timeout;
+        this.allowedLatenessMs = allowedLateness.toMillis();
     }
 
     public static String key(CallEvent e) {
@@ -68,6 +87,7 @@ public final class InteractionAssembler
         interaction = getRuntimeContext().getState(new ValueStateDescriptor<>(ACCUMULATOR_STATE, OUTPUT_TYPE));
         closeTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(CLOSE_TIMER_STATE, Types.LONG));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(IDLE_TIMER_STATE, Types.LONG));
+        emittedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>(EMITTED_STATE, Types.LONG));
         lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
     }
 
@@ -97,6 +117,10 @@ public final class InteractionAssembler
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<InteractionAccumulator> out) throws Exception {
         InteractionAccumulator acc = interaction.value();
         if (acc == null) {
+            Long until = emittedUntil.value();
+            if (until != null && timestamp >= until) {
+                emittedUntil.clear();
+            }
             return;
         }
         Long close = closeTimer.value();
@@ -117,6 +141,11 @@ public final class InteractionAssembler
         interaction.clear();
         closeTimer.clear();
         idleTimer.clear();
+        if (allowedLatenessMs > 0) {
+            long until = Math.max(timestamp, ctx.timerService().currentWatermark()) + allowedLatenessMs;
+            emittedUntil.update(until);
+            ctx.timerService().registerEventTimeTimer(until);
+        }
     }
 
     /** The open interaction, a new one, or null for a late first event (counted). */
@@ -125,7 +154,11 @@ public final class InteractionAssembler
         if (acc != null) {
             return acc;
         }
-        if (ctx.timestamp() != null && ctx.timestamp() < ctx.timerService().currentWatermark()) {
+        if (emittedUntil.value() != null) {
+            lateEvents.inc();
+            return null;
+        }
+        if (ctx.timestamp() != null && ctx.timestamp() + allowedLatenessMs < ctx.timerService().currentWatermark()) {
             lateEvents.inc();
             return null;
         }

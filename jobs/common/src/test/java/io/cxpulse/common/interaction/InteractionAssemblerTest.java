@@ -135,6 +135,47 @@ class InteractionAssemblerTest {
         assertCleanedUp();
     }
 
+    @Test
+    void withALatenessAWholeLateCallIsStillAssembledButAStragglerOfAnEmittedOneIsNot() throws Exception {
+        harness.close();
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new InteractionAssembler(TIMEOUT, Duration.ofMinutes(5))),
+                InteractionAssembler::key, InteractionAssembler::key, Types.STRING);
+        harness.open();
+        Instant answered = NINE_AM.plusSeconds(30);
+        Instant ended = NINE_AM.plusSeconds(150);
+        advanceWatermarkTo(NINE_AM.plusSeconds(240).toEpochMilli());
+        call(CallEventType.QUEUED, NINE_AM, null);
+        call(CallEventType.ANSWERED, answered, "agent-7");
+        call(CallEventType.ENDED, ended, "agent-7");
+        assertThat(harness.extractOutputValues()).as("every event is within the lateness: closed at the next watermark")
+                .isEmpty();
+        advanceWatermarkTo(NINE_AM.plusSeconds(241).toEpochMilli());
+        assertThat(single().handleTime()).isEqualTo(Duration.ofSeconds(120));
+
+        call(CallEventType.TRANSFERRED, NINE_AM.plusSeconds(60), "agent-9");
+        advanceWatermarkTo(NINE_AM.plusSeconds(300).toEpochMilli());
+        assertThat(harness.extractOutputValues()).as("no second, partial copy").hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).as("only the emitted marker").isEqualTo(1);
+
+        advanceWatermarkTo(NINE_AM.plusSeconds(241 + 300).toEpochMilli());
+        assertCleanedUp();
+    }
+
+    @Test
+    void withALatenessAFirstEventLaterThanItIsStillCountedNotAssembled() throws Exception {
+        harness.close();
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new InteractionAssembler(TIMEOUT, Duration.ofMinutes(5))),
+                InteractionAssembler::key, InteractionAssembler::key, Types.STRING);
+        harness.open();
+        advanceWatermarkTo(NINE_AM.plusSeconds(301).toEpochMilli());
+        call(CallEventType.QUEUED, NINE_AM, null);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertCleanedUp();
+    }
+
     private void advanceWatermarkTo(long ms) throws Exception {
         harness.processBothWatermarks(new Watermark(ms));
     }
