@@ -8,6 +8,8 @@ import io.cxpulse.complaints.ComplaintsConfig;
 import io.cxpulse.complaints.ComplaintsJob;
 import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.ExperienceJob;
+import io.cxpulse.metrics.MetricsConfig;
+import io.cxpulse.metrics.MetricsJob;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Parameters;
                 + " In production, submit the jar to a Flink cluster with the job's main class instead.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: experience or complaints.")
+    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: experience, complaints or metrics.")
     String job;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration.")
@@ -56,7 +58,10 @@ final class RunCommand implements Callable<Integer> {
             case ComplaintsJob.NAME -> ComplaintsJob.attach(env, config, ConfigLoader.section(
                     configFile, ComplaintsJob.NAME, ComplaintsConfig.class, ComplaintsConfig.DEFAULTS, System.getenv()),
                     false);
-            default -> throw new UsageException("unknown job '" + job + "' (known: experience, complaints)");
+            case MetricsJob.NAME -> MetricsJob.attach(env, config, ConfigLoader.section(
+                    configFile, MetricsJob.NAME, MetricsConfig.class, MetricsConfig.DEFAULTS, System.getenv()),
+                    false);
+            default -> throw new UsageException("unknown job '" + job + "' (known: experience, complaints, metrics)");
         }
         env.execute("cxpulse-" + job);
         return 0;

@@ -74,7 +74,32 @@ class ReplayCommandITCase {
                 "LONG_WAIT:billing", List.of("OPEN", "UPDATE", "RESOLVED"),     // C1042 past 3 min, then past 6 (HIGH)
                 "LONG_WAIT:delivery", List.of("OPEN", "RESOLVED")));
         assertThat(ids.values()).allSatisfy(episodeIds -> assertThat(episodeIds).hasSize(1));
-        assertThat(out.resolve("metrics.jsonl")).exists().isEmptyFile();
+        // Metrics: final records only (a bounded replay has no early updates), one per key.
+        List<JsonNode> metrics = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
+            metrics.add(JSON.readTree(line));
+        }
+        assertThat(metrics).isNotEmpty().allSatisfy(m -> assertThat(m.get("final").asBoolean()).isTrue());
+        assertThat(metrics.stream().map(ReplayCommandITCase::metricKey).distinct()).hasSameSizeAs(metrics);
+        // 09:00-10:00: call-1001 answered after 9 min, handled 12.5 min, not resolved; call-1002
+        // abandoned; sv-1 rates call-1001 CSAT 1, NPS 2. The chat never ended: not a contact.
+        JsonNode nineToTen = metric(metrics, "ALL|all|2026-11-20T09:00:00Z|2026-11-20T10:00:00Z");
+        assertThat(nineToTen.get("contacts").asLong()).isEqualTo(2);
+        assertThat(nineToTen.get("handled").asLong()).isEqualTo(1);
+        assertThat(nineToTen.get("abandoned").asLong()).isEqualTo(1);
+        assertThat(nineToTen.get("wait_ms_sum").asLong()).isEqualTo(540_000);
+        assertThat(nineToTen.get("handle_ms_sum").asLong()).isEqualTo(750_000);
+        assertThat(nineToTen.get("abandon_rate").asDouble()).isEqualTo(0.5);
+        assertThat(nineToTen.get("service_level_pct").asDouble()).isEqualTo(0.0);
+        assertThat(nineToTen.get("csat_pct").asDouble()).isEqualTo(0.0);
+        assertThat(nineToTen.get("nps").asDouble()).isEqualTo(-100.0);
+        JsonNode billing = metric(metrics, "QUEUE|billing|2026-11-20T09:00:00Z|2026-11-20T10:00:00Z");
+        assertThat(billing.get("contacts").asLong()).isEqualTo(1);
+        assertThat(billing.get("csat_responses").asLong()).as("sv-1 joined to call-1001's queue").isEqualTo(1);
+        assertThat(billing.get("asa_s").asDouble()).isEqualTo(540.0);
+        JsonNode abandonMinute = metric(metrics, "QUEUE|delivery|2026-11-20T09:08:00Z|2026-11-20T09:09:00Z");
+        assertThat(abandonMinute.get("abandoned").asLong()).isEqualTo(1);
+        assertThat(abandonMinute.get("asa_s").isNull()).as("no contact handled: no ASA").isTrue();
         // One shipping complaint about one of two orders: shares are written, nobody is flagged.
         assertThat(Files.readAllLines(out.resolve("supplier-shares.jsonl"))).isNotEmpty()
                 .allSatisfy(line -> assertThat(JSON.readTree(line).get("flagged").asBoolean()).isFalse());
@@ -82,6 +107,16 @@ class ReplayCommandITCase {
         assertThat(run.out)
                 .containsPattern("calls\\.jsonl\\s+9\\s+5\\s+3\\s+1")
                 .containsPattern("surveys\\.jsonl\\s+4\\s+2\\s+2\\s+0");
+    }
+
+    private static String metricKey(JsonNode m) {
+        return m.get("dimension").asText() + "|" + m.get("dimension_value").asText() + "|"
+                + m.get("window_start").asText() + "|" + m.get("window_end").asText();
+    }
+
+    private static JsonNode metric(List<JsonNode> metrics, String key) {
+        return metrics.stream().filter(m -> metricKey(m).equals(key)).findFirst()
+                .orElseThrow(() -> new AssertionError("no metric record " + key));
     }
 
     /**

@@ -14,6 +14,8 @@ public final class SurveyContext {
     public boolean joined;
     public String agentId;
     public String teamId;
+    /** The queue of the interaction rated, when joined. */
+    public String queue;
     public Long waitSeconds;
     public int transfers;
 
@@ -32,6 +34,7 @@ public final class SurveyContext {
         c.joined = true;
         c.agentId = interaction.agentId() != null ? interaction.agentId() : c.agentId;
         c.teamId = interaction.teamId() != null ? interaction.teamId() : c.teamId;
+        c.queue = interaction.queue();
         c.waitSeconds = interaction.waitTime() == null ? null : interaction.waitTime().toSeconds();
         c.transfers = interaction.transfers();
         return c;

@@ -1,6 +1,7 @@
 /**
  * Pure statistics for the detectors: tail probabilities, false-discovery control, proportion
- * intervals, disproportionality ratios and an exponentially weighted baseline.
+ * intervals, disproportionality ratios, an exponentially weighted baseline and an empirical-Bayes
+ * beta prior for rates.
  *
  * <p>No Flink import lives here: every piece is a static function or a small immutable value, so
  * the {@code logic/} classes of the jobs can call it and plain JUnit tests can check it against

@@ -1,0 +1,182 @@
+package io.cxpulse.metrics;
+
+import io.cxpulse.common.attribution.OrderAttribution;
+import io.cxpulse.common.interaction.InteractionAccumulator;
+import io.cxpulse.common.interaction.InteractionAssembler;
+import io.cxpulse.common.interaction.SurveyContext;
+import io.cxpulse.common.interaction.SurveyJoiner;
+import io.cxpulse.metrics.functions.AgentCsatShrinkage;
+import io.cxpulse.metrics.functions.ContributionTimestamps;
+import io.cxpulse.metrics.functions.CountsAggregate;
+import io.cxpulse.metrics.functions.FirstContactTracker;
+import io.cxpulse.metrics.functions.LateContributions;
+import io.cxpulse.metrics.functions.MetricWindowTrigger;
+import io.cxpulse.metrics.functions.SnapshotWindowFunction;
+import io.cxpulse.metrics.logic.Contribution;
+import io.cxpulse.metrics.logic.Contributions;
+import io.cxpulse.metrics.logic.MetricCounts;
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.ChatEvent;
+import io.cxpulse.schema.ComplaintEvent;
+import io.cxpulse.schema.ComplaintEventType;
+import io.cxpulse.schema.Dimension;
+import io.cxpulse.schema.MetricSnapshot;
+import io.cxpulse.schema.ShipmentEvent;
+import io.cxpulse.schema.ShipmentEventType;
+import io.cxpulse.schema.SurveyResponse;
+import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The metrics topology: every input becomes contributions to dimension values (contacts when
+ * they complete, surveys, opened complaints, shipments), which 1-minute and 1-hour tumbling
+ * event-time windows add up incrementally into {@code MetricSnapshot}s. A function of its input
+ * streams, so live Kafka, replay files and tests run the same graph.
+ *
+ * <pre>
+ * calls, chats ─► InteractionAssembler ─► FirstContactTracker (by customer) ─► contact contributions ─┐
+ *                        └──────────────► SurveyJoiner ◄─ surveys ─► survey QUEUE contributions ──────┤
+ * surveys ─► ALL, CHANNEL, TEAM, AGENT ────────────────────────────────────────────────────────────────┤
+ * complaints ─► ALL, CHANNEL, CATEGORY; ─► OrderAttribution ◄─ shipments ─► SUPPLIER ─────────────────┤
+ * shipments ─► ALL, SUPPLIER ─────────────────────────────────────────────────────────────────────────┤
+ *   ┌────────────────────────────────────────────────────────────────────────────────────────────────┘
+ *   └► stamp with their own time ─► key DIMENSION|value ─┬► 1-min windows ─┬► AGENT ─► shrunk CSAT ─► snapshots
+ *                                                        └► 1-h windows ───┘ (late ones set aside, counted)
+ * </pre>
+ */
+public final class MetricsPipeline {
+
+    public static final TypeInformation<MetricSnapshot> SNAPSHOT_TYPE = new AvroTypeInfo<>(MetricSnapshot.class);
+    private static final TypeInformation<Contribution> CONTRIBUTION_TYPE = TypeInformation.of(Contribution.class);
+    private static final TypeInformation<MetricCounts> COUNTS_TYPE = TypeInformation.of(MetricCounts.class);
+
+    /**
+     * @param metrics every snapshot: final, corrected final and early records
+     * @param late contributions that arrived after their window's allowed lateness (counted in
+     *     {@code lateEvents}); nothing needs to read them
+     */
+    public record Outputs(DataStream<MetricSnapshot> metrics, DataStream<Contribution> late) {}
+
+    private MetricsPipeline() {}
+
+    public static Outputs build(DataStream<CallEvent> calls, DataStream<ChatEvent> chats,
+            DataStream<SurveyResponse> surveys, DataStream<ShipmentEvent> shipments,
+            DataStream<ComplaintEvent> complaints, MetricsConfig config) {
+        DataStream<InteractionAccumulator> interactions = calls
+                .keyBy(InteractionAssembler::key, Types.STRING)
+                .connect(chats.keyBy(InteractionAssembler::key, Types.STRING))
+                .process(new InteractionAssembler(config.interactionTimeout(), config.allowedLateness()),
+                        InteractionAssembler.OUTPUT_TYPE)
+                .name("Assemble interactions")
+                .uid("metrics-interaction-assembler");
+
+        DataStream<Contribution> contacts = interactions
+                .keyBy(FirstContactTracker::key, Types.STRING)
+                .process(new FirstContactTracker(config.serviceLevel(), config.firstContactLookback()),
+                        FirstContactTracker.OUTPUT_TYPE)
+                .name("Count contacts and first-contact resolution")
+                .uid("metrics-first-contact-tracker");
+
+        DataStream<Contribution> surveyAnswers = surveys
+                .flatMap((SurveyResponse s, org.apache.flink.util.Collector<Contribution> out) ->
+                        Contributions.survey(s).forEach(out::collect), CONTRIBUTION_TYPE)
+                .name("Count survey answers")
+                .uid("metrics-surveys");
+        DataStream<Contribution> surveyQueues = interactions
+                .keyBy(i -> i.interactionId, Types.STRING)
+                .connect(surveys.keyBy(SurveyResponse::getInteractionId, Types.STRING))
+                .process(new SurveyJoiner(config.surveyWait(), config.surveyRetention()), SurveyJoiner.OUTPUT_TYPE)
+                .name("Find the queue each survey rates")
+                .uid("metrics-survey-joiner")
+                .flatMap((SurveyContext s, org.apache.flink.util.Collector<Contribution> out) -> {
+                    if (s.joined) {
+                        Contributions.surveyQueue(s.survey, s.queue).forEach(out::collect);
+                    }
+                }, CONTRIBUTION_TYPE)
+                .name("Count survey answers per queue")
+                .uid("metrics-survey-queues");
+
+        DataStream<ComplaintEvent> opened = complaints.filter(c -> c.getType() == ComplaintEventType.OPENED)
+                .name("Opened complaints")
+                .uid("metrics-opened-complaints");
+        DataStream<Contribution> complaintCounts = opened
+                .flatMap((ComplaintEvent c, org.apache.flink.util.Collector<Contribution> out) ->
+                        Contributions.complaint(c).forEach(out::collect), CONTRIBUTION_TYPE)
+                .name("Count complaints")
+                .uid("metrics-complaints");
+        DataStream<Contribution> supplierComplaints = shipments
+                .keyBy(ShipmentEvent::getOrderId, Types.STRING)
+                .connect(opened.filter(c -> c.getOrderId() != null).keyBy(ComplaintEvent::getOrderId, Types.STRING))
+                .process(new OrderAttribution(config.shipmentRetention(), config.shipmentWait()),
+                        OrderAttribution.OUTPUT_TYPE)
+                .name("Attribute complaints to suppliers")
+                .uid("metrics-order-attribution")
+                .flatMap((io.cxpulse.common.attribution.AttributedComplaint c,
+                        org.apache.flink.util.Collector<Contribution> out) -> {
+                    if (c.isAttributed()) {
+                        Contributions.attributedComplaint(c).forEach(out::collect);
+                    }
+                }, CONTRIBUTION_TYPE)
+                .name("Count complaints per supplier")
+                .uid("metrics-supplier-complaints");
+        DataStream<Contribution> shipped = shipments
+                .filter(s -> s.getType() == ShipmentEventType.SHIPPED)
+                .flatMap((ShipmentEvent s, org.apache.flink.util.Collector<Contribution> out) ->
+                        Contributions.shipment(s).forEach(out::collect), CONTRIBUTION_TYPE)
+                .name("Count shipments")
+                .uid("metrics-shipments");
+
+        KeyedStream<Contribution, String> keyed = contacts
+                .union(surveyAnswers, surveyQueues, complaintCounts, supplierComplaints, shipped)
+                .transform("Stamp contributions with their own time", CONTRIBUTION_TYPE, new ContributionTimestamps())
+                .uid("metrics-contribution-timestamps")
+                .keyBy(Contribution::key, Types.STRING);
+
+        Windowed shortWindows = window(keyed, config.shortWindow(), Duration.ZERO, config.allowedLateness());
+        Windowed longWindows = window(keyed, config.longWindow(), config.earlyUpdates(), config.allowedLateness());
+
+        DataStream<MetricSnapshot> all = shortWindows.snapshots().union(longWindows.snapshots());
+        DataStream<MetricSnapshot> agents = all
+                .filter(s -> s.getDimension() == Dimension.AGENT)
+                .name("Agent snapshots")
+                .uid("metrics-agent-snapshots")
+                .keyBy(AgentCsatShrinkage::key, Types.STRING)
+                .process(new AgentCsatShrinkage(config.allowedLateness()), SNAPSHOT_TYPE)
+                .name("Shrink agents' CSAT (empirical Bayes)")
+                .uid("metrics-agent-csat-shrinkage");
+        DataStream<MetricSnapshot> others = all
+                .filter(s -> s.getDimension() != Dimension.AGENT)
+                .name("Other snapshots")
+                .uid("metrics-other-snapshots");
+        return new Outputs(others.union(agents), shortWindows.late().union(longWindows.late()));
+    }
+
+    private record Windowed(DataStream<MetricSnapshot> snapshots, DataStream<Contribution> late) {}
+
+    private static Windowed window(KeyedStream<Contribution, String> keyed, Duration size, Duration earlyUpdates,
+            Duration allowedLateness) {
+        String label = size.toString();
+        OutputTag<Contribution> lateTag = new OutputTag<>("late-" + label, CONTRIBUTION_TYPE);
+        SingleOutputStreamOperator<MetricSnapshot> snapshots = keyed
+                .window(TumblingEventTimeWindows.of(size))
+                .trigger(MetricWindowTrigger.withEarlyUpdates(earlyUpdates))
+                .allowedLateness(allowedLateness)
+                .sideOutputLateData(lateTag)
+                .aggregate(new CountsAggregate(), new SnapshotWindowFunction(), COUNTS_TYPE, COUNTS_TYPE,
+                        SNAPSHOT_TYPE)
+                .name("Metrics per " + label + " window")
+                .uid("metrics-window-" + label);
+        DataStream<Contribution> late = snapshots.getSideOutput(lateTag)
+                .process(new LateContributions(label), CONTRIBUTION_TYPE)
+                .name("Count late contributions, " + label + " windows")
+                .uid("metrics-late-" + label);
+        return new Windowed(snapshots, late);
+    }
+}
