@@ -112,6 +112,8 @@ public final class FirstContactTracker extends KeyedProcessFunction<String, Inte
         }
         FirstContacts.expire(last, timestamp, lookbackMs);
         lastContact.clear();
-        lastContact.putAll(last);
+        if (!last.isEmpty()) {
+            lastContact.putAll(last); // putAll of nothing would still leave an empty map behind
+        }
     }
 }
