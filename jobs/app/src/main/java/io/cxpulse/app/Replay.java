@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -55,8 +56,11 @@ final class Replay {
         Files.write(outputDir.resolve(DEAD_LETTER_FILE), new byte[0]);
 
         Configuration flink = FlinkSettings.toConfiguration(config);
-        // A bounded run that fails must say so, not restart forever.
+        // A bounded run that fails must say so, not restart forever; with no restart there is
+        // nothing to recover, so no checkpoints either (they only cost: the state of a large
+        // replay outgrows the in-memory checkpoint storage's 5 MiB and failed the run).
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        flink.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(parallelism);
         ReplayInputs inputs = new ReplayInputs(env, config, inputDir, JOB);
@@ -69,7 +73,7 @@ final class Replay {
                     .name("Count accepted: " + input.name())
                     .uid("count-" + input.name());
         }
-        PipelineOutputs outputs = Pipelines.attachAll(inputs, jobs);
+        PipelineOutputs outputs = Pipelines.attachAll(inputs, jobs, true);
         writeAll(outputs.alerts(), OutputTopic.ALERTS);
         writeAll(outputs.metrics(), OutputTopic.METRICS);
         writeAll(outputs.supplierShares(), OutputTopic.SUPPLIER_SHARES);
