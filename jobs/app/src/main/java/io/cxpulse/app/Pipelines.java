@@ -1,6 +1,10 @@
 package io.cxpulse.app;
 
 import io.cxpulse.common.config.ConfigLoader;
+import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.io.KafkaInputs;
+import io.cxpulse.common.io.KafkaOutputs;
+import io.cxpulse.common.io.OutputTopic;
 import io.cxpulse.common.io.PipelineInputs;
 import io.cxpulse.complaints.ComplaintsConfig;
 import io.cxpulse.complaints.ComplaintsJob;
@@ -16,19 +20,26 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Attaches every detection pipeline to one environment, as {@code replay} and {@code demo} run
- * them (in production each job runs as its own Flink application). Jobs register here as they
- * are built: the experience, complaints and metrics jobs. Runs here are bounded (replay), so the
- * metrics job emits final records only, no early updates.
+ * Attaches every detection pipeline to one environment, as {@code replay}, {@code demo} and
+ * {@code bench} run them (in production each job runs as its own Flink application): the
+ * experience, complaints and metrics jobs. A bounded run (replay) has the metrics job emit final
+ * records only, no early updates, so that its output is deterministic.
  */
-final class Pipelines {
+public final class Pipelines {
+
+    /** The name the combined run goes by (consumer group, transactional ids, dead-letter headers). */
+    public static final String ALL_JOBS = "all";
 
     /** Each job's own configuration section. */
-    record JobConfigs(ExperienceConfig experience, ComplaintsConfig complaints, MetricsConfig metrics) {
+    public record JobConfigs(ExperienceConfig experience, ComplaintsConfig complaints, MetricsConfig metrics) {
 
-        static JobConfigs read(Path file) throws IOException {
+        public static final JobConfigs DEFAULTS =
+                new JobConfigs(ExperienceConfig.DEFAULTS, ComplaintsConfig.DEFAULTS, MetricsConfig.DEFAULTS);
+
+        public static JobConfigs read(Path file) throws IOException {
             return new JobConfigs(
                     ConfigLoader.section(file, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS,
                             System.getenv()),
@@ -41,14 +52,43 @@ final class Pipelines {
 
     private Pipelines() {}
 
-    static PipelineOutputs attachAll(PipelineInputs inputs, JobConfigs jobs) {
+    /** Every pipeline on the same inputs; {@code bounded} for replay. */
+    static PipelineOutputs attachAll(PipelineInputs inputs, JobConfigs jobs, boolean bounded) {
         DataStream<Alert> experience = ExperiencePipeline.build(
                 inputs.calls(), inputs.chats(), inputs.surveys(), jobs.experience());
         ComplaintsPipeline.Outputs complaints = ComplaintsPipeline.build(
                 inputs.shipments(), inputs.complaints(), jobs.complaints());
         MetricsPipeline.Outputs metrics = MetricsPipeline.build(inputs.calls(), inputs.chats(), inputs.surveys(),
-                inputs.shipments(), inputs.complaints(), jobs.metrics().withoutEarlyUpdates());
+                inputs.shipments(), inputs.complaints(),
+                bounded ? jobs.metrics().withoutEarlyUpdates() : jobs.metrics());
         return new PipelineOutputs(List.of(experience, complaints.alerts()), List.of(metrics.metrics()),
                 List.of(complaints.supplierShares()));
+    }
+
+    /**
+     * Every pipeline live on Kafka, as {@code demo} runs them: one set of sources (consumer group
+     * {@code cxpulse-all}) feeding the three jobs, exactly-once sinks to the output topics and
+     * dead letters to theirs.
+     */
+    public static void attachToKafka(StreamExecutionEnvironment env, CxPulseConfig config, JobConfigs jobs) {
+        KafkaInputs inputs = new KafkaInputs(env, config, ALL_JOBS, false);
+        PipelineOutputs outputs = attachAll(inputs, jobs, false);
+        union(outputs.alerts()).sinkTo(KafkaOutputs.sink(OutputTopic.ALERTS, config, ALL_JOBS))
+                .name("Write alerts").uid("alert-sink");
+        union(outputs.metrics()).sinkTo(KafkaOutputs.sink(OutputTopic.METRICS, config, ALL_JOBS))
+                .name("Write metrics").uid("metric-sink");
+        union(outputs.supplierShares()).sinkTo(KafkaOutputs.sink(OutputTopic.SUPPLIER_SHARES, config, ALL_JOBS))
+                .name("Write supplier shares").uid("supplier-share-sink");
+        inputs.deadLetters().ifPresent(deadLetters -> deadLetters
+                .sinkTo(KafkaOutputs.deadLetterSink(config, ALL_JOBS))
+                .name("Write dead letters").uid("dead-letter-sink"));
+    }
+
+    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+        DataStream<T> all = streams.get(0);
+        for (int i = 1; i < streams.size(); i++) {
+            all = all.union(streams.get(i));
+        }
+        return all;
     }
 }
