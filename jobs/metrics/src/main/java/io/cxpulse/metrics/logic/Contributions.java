@@ -12,7 +12,9 @@ import java.util.List;
 /**
  * Which dimension values each input counts under. A value that is missing on the event (a call
  * abandoned before any agent has no AGENT or TEAM) is simply not counted under that dimension,
- * so each dimension's values add up to ALL only where every event carries it.
+ * so each dimension's values add up to ALL only where every event carries it. The contributions
+ * of one event share one {@link MetricCounts}: nothing downstream changes it (the window adds it
+ * into its own accumulator).
  *
  * <ul>
  *   <li>contact: ALL, CHANNEL, QUEUE, TEAM and AGENT (the last agent's);
@@ -85,7 +87,7 @@ public final class Contributions {
 
     private static void add(List<Contribution> out, Dimension dimension, String value, long at, MetricCounts counts) {
         if (value != null && !value.isEmpty()) {
-            out.add(new Contribution(dimension.name(), value, at, counts.copy()));
+            out.add(new Contribution(dimension.name(), value, at, counts));
         }
     }
 }
