@@ -1,5 +1,6 @@
 package io.cxpulse.metrics;
 
+import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.common.attribution.OrderAttribution;
 import io.cxpulse.common.interaction.InteractionAccumulator;
 import io.cxpulse.common.interaction.InteractionAssembler;
@@ -32,6 +33,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
@@ -85,7 +87,7 @@ public final class MetricsPipeline {
                 .uid("metrics-first-contact-tracker");
 
         DataStream<Contribution> surveyAnswers = surveys
-                .flatMap((SurveyResponse s, org.apache.flink.util.Collector<Contribution> out) ->
+                .flatMap((SurveyResponse s, Collector<Contribution> out) ->
                         Contributions.survey(s).forEach(out::collect), CONTRIBUTION_TYPE)
                 .name("Count survey answers")
                 .uid("metrics-surveys");
@@ -95,7 +97,7 @@ public final class MetricsPipeline {
                 .process(new SurveyJoiner(config.surveyWait(), config.surveyRetention()), SurveyJoiner.OUTPUT_TYPE)
                 .name("Find the queue each survey rates")
                 .uid("metrics-survey-joiner")
-                .flatMap((SurveyContext s, org.apache.flink.util.Collector<Contribution> out) -> {
+                .flatMap((SurveyContext s, Collector<Contribution> out) -> {
                     if (s.joined) {
                         Contributions.surveyQueue(s.survey, s.queue).forEach(out::collect);
                     }
@@ -107,7 +109,7 @@ public final class MetricsPipeline {
                 .name("Opened complaints")
                 .uid("metrics-opened-complaints");
         DataStream<Contribution> complaintCounts = opened
-                .flatMap((ComplaintEvent c, org.apache.flink.util.Collector<Contribution> out) ->
+                .flatMap((ComplaintEvent c, Collector<Contribution> out) ->
                         Contributions.complaint(c).forEach(out::collect), CONTRIBUTION_TYPE)
                 .name("Count complaints")
                 .uid("metrics-complaints");
@@ -118,8 +120,7 @@ public final class MetricsPipeline {
                         OrderAttribution.OUTPUT_TYPE)
                 .name("Attribute complaints to suppliers")
                 .uid("metrics-order-attribution")
-                .flatMap((io.cxpulse.common.attribution.AttributedComplaint c,
-                        org.apache.flink.util.Collector<Contribution> out) -> {
+                .flatMap((AttributedComplaint c, Collector<Contribution> out) -> {
                     if (c.isAttributed()) {
                         Contributions.attributedComplaint(c).forEach(out::collect);
                     }
@@ -128,7 +129,7 @@ public final class MetricsPipeline {
                 .uid("metrics-supplier-complaints");
         DataStream<Contribution> shipped = shipments
                 .filter(s -> s.getType() == ShipmentEventType.SHIPPED)
-                .flatMap((ShipmentEvent s, org.apache.flink.util.Collector<Contribution> out) ->
+                .flatMap((ShipmentEvent s, Collector<Contribution> out) ->
                         Contributions.shipment(s).forEach(out::collect), CONTRIBUTION_TYPE)
                 .name("Count shipments")
                 .uid("metrics-shipments");

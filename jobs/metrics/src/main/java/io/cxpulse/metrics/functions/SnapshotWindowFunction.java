@@ -3,6 +3,7 @@ package io.cxpulse.metrics.functions;
 import io.cxpulse.metrics.logic.MetricCounts;
 import io.cxpulse.metrics.logic.MetricSnapshots;
 import io.cxpulse.schema.MetricSnapshot;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -31,7 +32,7 @@ public final class SnapshotWindowFunction
     private transient Counter early;
 
     @Override
-    public void open(org.apache.flink.api.common.functions.OpenContext openContext) {
+    public void open(OpenContext openContext) {
         finals = getRuntimeContext().getMetricGroup().counter("finalRecords");
         corrections = getRuntimeContext().getMetricGroup().counter("correctedFinalRecords");
         early = getRuntimeContext().getMetricGroup().counter("earlyRecords");
