@@ -1,9 +1,9 @@
 package io.cxpulse.complaints;
 
-import io.cxpulse.complaints.functions.ComplaintSpikeMonitor;
-import io.cxpulse.common.attribution.OrderAttribution;
-import io.cxpulse.complaints.functions.SupplierShareMonitor;
 import io.cxpulse.common.attribution.AttributedComplaint;
+import io.cxpulse.common.attribution.OrderAttribution;
+import io.cxpulse.complaints.functions.ComplaintSpikeMonitor;
+import io.cxpulse.complaints.functions.SupplierShareMonitor;
 import io.cxpulse.complaints.logic.ShareCount;
 import io.cxpulse.complaints.logic.SurgeCount;
 import io.cxpulse.schema.Alert;

@@ -1,11 +1,11 @@
 package io.cxpulse.experience;
 
-import io.cxpulse.experience.functions.CustomerAlertDetector;
-import io.cxpulse.common.interaction.InteractionAssembler;
-import io.cxpulse.experience.functions.QueueWaitMonitor;
-import io.cxpulse.common.interaction.SurveyJoiner;
 import io.cxpulse.common.interaction.InteractionAccumulator;
+import io.cxpulse.common.interaction.InteractionAssembler;
 import io.cxpulse.common.interaction.SurveyContext;
+import io.cxpulse.common.interaction.SurveyJoiner;
+import io.cxpulse.experience.functions.CustomerAlertDetector;
+import io.cxpulse.experience.functions.QueueWaitMonitor;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.ChatEvent;

@@ -1,6 +1,5 @@
 package io.cxpulse.common.attribution;
 
-import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.schema.ComplaintEvent;
 import io.cxpulse.schema.ShipmentEvent;
 import io.cxpulse.schema.ShipmentEventType;

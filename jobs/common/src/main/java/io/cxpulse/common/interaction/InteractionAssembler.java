@@ -1,7 +1,6 @@
 package io.cxpulse.common.interaction;
 
 import io.cxpulse.common.chat.ChatSignals;
-import io.cxpulse.common.interaction.InteractionAccumulator;
 import io.cxpulse.common.chat.MessageSignal;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.ChatEvent;

@@ -1,7 +1,5 @@
 package io.cxpulse.common.interaction;
 
-import io.cxpulse.common.interaction.InteractionAccumulator;
-import io.cxpulse.common.interaction.SurveyContext;
 import io.cxpulse.schema.SurveyResponse;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;

@@ -2,7 +2,6 @@ package io.cxpulse.common.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.schema.Channel;
 import io.cxpulse.schema.ComplaintCategory;
 import io.cxpulse.schema.ComplaintEvent;

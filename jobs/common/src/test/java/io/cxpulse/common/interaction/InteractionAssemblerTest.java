@@ -2,8 +2,6 @@ package io.cxpulse.common.interaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxpulse.common.interaction.Interaction;
-import io.cxpulse.common.interaction.InteractionAccumulator;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.ChatEvent;

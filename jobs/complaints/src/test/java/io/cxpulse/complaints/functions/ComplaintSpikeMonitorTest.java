@@ -2,8 +2,8 @@ package io.cxpulse.complaints.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxpulse.complaints.ComplaintsConfig;
 import io.cxpulse.common.attribution.AttributedComplaint;
+import io.cxpulse.complaints.ComplaintsConfig;
 import io.cxpulse.complaints.logic.SurgeCount;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;

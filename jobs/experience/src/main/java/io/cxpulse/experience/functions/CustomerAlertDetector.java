@@ -1,19 +1,19 @@
 package io.cxpulse.experience.functions;
 
+import io.cxpulse.common.interaction.Interaction;
+import io.cxpulse.common.interaction.InteractionAccumulator;
 import io.cxpulse.common.interaction.InteractionAssembler;
+import io.cxpulse.common.interaction.SurveyContext;
 import io.cxpulse.common.interaction.SurveyJoiner;
 import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.logic.Alerts;
 import io.cxpulse.experience.logic.Contact;
 import io.cxpulse.experience.logic.Episode;
 import io.cxpulse.experience.logic.EpisodePolicy;
-import io.cxpulse.common.interaction.Interaction;
-import io.cxpulse.common.interaction.InteractionAccumulator;
 import io.cxpulse.experience.logic.PoorExperienceRules;
 import io.cxpulse.experience.logic.RepeatContactRule;
 import io.cxpulse.experience.logic.Signal;
 import io.cxpulse.experience.logic.Summaries;
-import io.cxpulse.common.interaction.SurveyContext;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;

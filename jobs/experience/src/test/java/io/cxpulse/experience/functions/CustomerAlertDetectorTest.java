@@ -2,9 +2,9 @@ package io.cxpulse.experience.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.common.interaction.InteractionAccumulator;
 import io.cxpulse.common.interaction.SurveyContext;
+import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;

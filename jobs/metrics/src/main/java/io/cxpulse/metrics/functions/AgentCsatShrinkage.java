@@ -1,7 +1,7 @@
 package io.cxpulse.metrics.functions;
 
-import io.cxpulse.common.stats.BetaBinomialPrior;
 import io.cxpulse.common.stats.BetaBinomialPrior.Tally;
+import io.cxpulse.common.stats.BetaBinomialPrior;
 import io.cxpulse.schema.MetricSnapshot;
 import java.time.Duration;
 import java.util.ArrayList;

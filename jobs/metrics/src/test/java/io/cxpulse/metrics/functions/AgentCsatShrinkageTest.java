@@ -3,8 +3,8 @@ package io.cxpulse.metrics.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.cxpulse.common.stats.BetaBinomialPrior;
 import io.cxpulse.common.stats.BetaBinomialPrior.Tally;
+import io.cxpulse.common.stats.BetaBinomialPrior;
 import io.cxpulse.metrics.logic.MetricCounts;
 import io.cxpulse.metrics.logic.MetricSnapshots;
 import io.cxpulse.schema.MetricSnapshot;
