@@ -97,7 +97,7 @@ class ReplayCommandITCase {
         assertThat(billing.get("contacts").asLong()).isEqualTo(1);
         assertThat(billing.get("csat_responses").asLong()).as("sv-1 joined to call-1001's queue").isEqualTo(1);
         assertThat(billing.get("asa_s").asDouble()).isEqualTo(540.0);
-        JsonNode abandonMinute = metric(metrics, "QUEUE|delivery|2026-11-20T09:08:00Z|2026-11-20T09:09:00Z");
+        JsonNode abandonMinute = metric(metrics, "QUEUE|delivery|2026-11-20T09:28:00Z|2026-11-20T09:29:00Z");
         assertThat(abandonMinute.get("abandoned").asLong()).isEqualTo(1);
         assertThat(abandonMinute.get("asa_s").isNull()).as("no contact handled: no ASA").isTrue();
         // One shipping complaint about one of two orders: shares are written, nobody is flagged.
