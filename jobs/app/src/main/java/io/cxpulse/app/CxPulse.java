@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = CxPulse.Version.class,
         description = "CX Pulse: real-time customer-experience alerts and metrics on Flink and Kafka.",
-        subcommands = {ReplayCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ReplayCommand.class, RunCommand.class, SimulateCommand.class,
+            ScoreCommand.class, CommandLine.HelpCommand.class})
 public final class CxPulse {
 
     /** Exit code for a usage error: a missing directory, a bad option. */

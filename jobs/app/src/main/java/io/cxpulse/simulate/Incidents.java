@@ -1,0 +1,47 @@
+package io.cxpulse.simulate;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Which scripted incidents are under way at a simulated instant, and how strong they are. */
+final class Incidents {
+
+    private final List<Incident> incidents;
+    private final long startMs;
+
+    Incidents(IncidentScript script, Instant start) {
+        this.incidents = script.incidents();
+        this.startMs = start.toEpochMilli();
+    }
+
+    /** The strength of the {@code kind} incident on {@code subject} under way at {@code timeMs}; 1 if none. */
+    double strength(IncidentKind kind, String subject, long timeMs) {
+        double strength = 1;
+        for (Incident incident : incidents) {
+            if (incident.kind() == kind && incident.subject().equals(subject) && incident.activeAt(timeMs - startMs)) {
+                strength = Math.max(strength, incident.strength());
+            }
+        }
+        return strength;
+    }
+
+    boolean active(IncidentKind kind, String subject, long timeMs) {
+        for (Incident incident : incidents) {
+            if (incident.kind() == kind && incident.subject().equals(subject) && incident.activeAt(timeMs - startMs)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The largest strength any {@code kind} incident on {@code subject} ever has; 1 if none. */
+    double maxStrength(IncidentKind kind, String subject) {
+        double strength = 1;
+        for (Incident incident : incidents) {
+            if (incident.kind() == kind && incident.subject().equals(subject)) {
+                strength = Math.max(strength, incident.strength());
+            }
+        }
+        return strength;
+    }
+}
