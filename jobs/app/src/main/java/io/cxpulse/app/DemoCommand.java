@@ -54,6 +54,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "Plain text, even on a colour terminal.")
     boolean noColor;
 
+    @Option(names = "--all-alerts",
+            description = "Show every customer alert; by default the feed shows a few newly opened HIGH ones between tables.")
+    boolean allAlerts;
+
     @Override
     public Integer call() throws Exception {
         if (durationSeconds != null && durationSeconds < 1) {
@@ -76,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Demo demo = new Demo(config, jobs,
                 new Demo.Options(durationSeconds == null ? null : Duration.ofSeconds(durationSeconds), bootstrapServers,
-                        parallelism, 2, Duration.ofSeconds(10), noColor ? new Ansi(false) : Ansi.detect()),
+                        parallelism, 2, Duration.ofSeconds(10), noColor ? new Ansi(false) : Ansi.detect(), allAlerts),
                 DemoTrafficFactory.simulated(seed), out);
         Thread hook = new Thread(() -> {
             try {

@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
  * One terminal line per alert: its time (event time, the simulated clock in a demo), status,
  * severity, kind, subject and summary.
  * <pre>
- * 10:42:05  OPEN     HIGH    POOR_EXPERIENCE   CUSTOMER C1042    Customer C1042 rated CSAT 1 after a 9 min wait
+ * 10:42:05  OPEN     HIGH     POOR_EXPERIENCE   CUSTOMER C1042    Customer C1042 rated CSAT 1 after a 9 min wait
  * </pre>
  */
 public final class AlertLines {
@@ -19,7 +19,7 @@ public final class AlertLines {
     private AlertLines() {}
 
     public static String format(Alert alert, Ansi ansi) {
-        String severity = String.format("%-8s", alert.getSeverity());
+        String severity = String.format("%-9s", alert.getSeverity());
         severity = switch (alert.getSeverity()) {
             case CRITICAL, HIGH -> ansi.red(severity);
             case MEDIUM -> ansi.yellow(severity);

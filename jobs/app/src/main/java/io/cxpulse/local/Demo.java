@@ -25,7 +25,7 @@ public final class Demo {
      * @param bootstrapServers an existing Kafka cluster; null starts a local broker
      */
     public record Options(Duration duration, String bootstrapServers, int parallelism, int partitions,
-            Duration tableEvery, Ansi ansi) {}
+            Duration tableEvery, Ansi ansi, boolean allAlerts) {}
 
     /** Drives the simulated traffic into Kafka; see {@link DemoTraffic}. */
     public interface TrafficFactory {
@@ -71,7 +71,8 @@ public final class Demo {
                     + " · alerts below, metrics every " + options.tableEvery().toSeconds() + " s · Ctrl-C stops");
             traffic = trafficFactory.start(config);
             DemoTraffic counted = traffic;
-            console = new DemoConsole(config, out, options.ansi(), counted::eventsSent, options.tableEvery());
+            console = new DemoConsole(config, out, options.ansi(), counted::eventsSent, options.tableEvery(),
+                    options.allAlerts());
             console.start();
             if (options.duration() == null) {
                 stopRequested.await();

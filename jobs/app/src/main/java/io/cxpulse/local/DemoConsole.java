@@ -6,10 +6,14 @@ import io.cxpulse.common.serde.InvalidRecordException;
 import io.cxpulse.common.serde.RecordCodec;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
+import io.cxpulse.schema.AlertStatus;
 import io.cxpulse.schema.MetricSnapshot;
+import io.cxpulse.schema.SubjectType;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +42,23 @@ public final class DemoConsole implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<AlertKind, Long> alertsByKind = new EnumMap<>(AlertKind.class);
     private final MetricsTable table = new MetricsTable();
-    private final List<Alert> alerts = new ArrayList<>();
+    private final Deque<Alert> alerts = new ArrayDeque<>();
+    private final boolean allAlerts;
+    private long alertRecords;
+    private final Map<AlertKind, Integer> customerAlertsShown = new EnumMap<>(AlertKind.class);
+    private long customerAlertsHidden;
     private final Thread thread;
     private long deadLetters;
     private long metricRecords;
 
-    public DemoConsole(CxPulseConfig config, PrintStream out, Ansi ansi, LongSupplier eventsIn, Duration tableEvery) {
+    static final int CUSTOMER_ALERTS_PER_TABLE = 3;
+    /** How many of the latest alerts {@link #alerts()} keeps. */
+    static final int KEPT_ALERTS = 10_000;
+
+    public DemoConsole(CxPulseConfig config, PrintStream out, Ansi ansi, LongSupplier eventsIn, Duration tableEvery,
+            boolean allAlerts) {
         this.config = config;
+        this.allAlerts = allAlerts;
         this.out = out;
         this.ansi = ansi;
         this.eventsIn = eventsIn;
@@ -57,7 +71,7 @@ public final class DemoConsole implements AutoCloseable {
         thread.start();
     }
 
-    /** Alerts seen so far (for the end-of-run summary and the demo test). */
+    /** The latest alerts seen, up to {@value #KEPT_ALERTS} (for the demo test). */
     public synchronized List<Alert> alerts() {
         return List.copyOf(alerts);
     }
@@ -132,13 +146,30 @@ public final class DemoConsole implements AutoCloseable {
     }
 
     private void show(Alert alert) {
+        boolean print;
         synchronized (this) {
-            alerts.add(alert);
-            if (alert.getStatus() == io.cxpulse.schema.AlertStatus.OPEN) {
+            alertRecords++;
+            alerts.addLast(alert);
+            if (alerts.size() > KEPT_ALERTS) {
+                alerts.removeFirst();
+            }
+            if (alert.getStatus() == AlertStatus.OPEN) {
                 alertsByKind.merge(alert.getKind(), 1L, Long::sum);
             }
+            print = allAlerts || alert.getSubjectType() != SubjectType.CUSTOMER;
+            if (!print) {
+                print = alert.getStatus() == AlertStatus.OPEN
+                        && customerAlertsShown.getOrDefault(alert.getKind(), 0) < CUSTOMER_ALERTS_PER_TABLE;
+                if (print) {
+                    customerAlertsShown.merge(alert.getKind(), 1, Integer::sum);
+                } else {
+                    customerAlertsHidden++;
+                }
+            }
         }
-        out.println(AlertLines.format(alert, ansi));
+        if (print) {
+            out.println(AlertLines.format(alert, ansi));
+        }
     }
 
     private synchronized void printTable(double eventsPerSecond) {
@@ -147,8 +178,11 @@ public final class DemoConsole implements AutoCloseable {
             out.print(table.render(ansi));
         }
         long opened = alertsByKind.values().stream().mapToLong(Long::longValue).sum();
-        out.println(ansi.dim(String.format("── events in %,.0f/s · alerts %d (%d records) · metric records %,d · dead letters %d",
-                eventsPerSecond, opened, alerts.size(), metricRecords, deadLetters)));
+        out.println(ansi.dim(String.format(
+                "── events in %,.0f/s · alerts opened %,d (%,d records; %,d customer records not shown) · metric records %,d"
+                        + " · dead letters %d",
+                eventsPerSecond, opened, alertRecords, customerAlertsHidden, metricRecords, deadLetters)));
+        customerAlertsShown.clear();
         out.println();
     }
 

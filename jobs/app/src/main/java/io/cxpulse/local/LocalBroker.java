@@ -1,7 +1,12 @@
 package io.cxpulse.local;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real Apache Kafka broker (KRaft, one combined broker and controller) inside this JVM, on
@@ -10,6 +15,8 @@ import org.apache.kafka.common.test.TestKitNodes;
  * For {@code demo} and {@code bench}; production runs against a real cluster.
  */
 public final class LocalBroker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
 
     private final KafkaClusterTestKit kit;
 
@@ -33,7 +40,7 @@ public final class LocalBroker implements AutoCloseable {
                 .setConfigProp("auto.create.topics.enable", "false")
                 .build();
         try {
-            kit.format();
+            formatQuietly(kit);
             kit.startup();
             kit.waitForReadyBrokers();
         } catch (Exception e) {
@@ -41,6 +48,23 @@ public final class LocalBroker implements AutoCloseable {
             throw e;
         }
         return new LocalBroker(kit);
+    }
+
+    /**
+     * Kafka's format step prints its bootstrap metadata to standard output, which would be the
+     * first thing a demo user reads; it goes to the log instead. Nothing else writes to standard
+     * output this early in a run.
+     */
+    private static void formatQuietly(KafkaClusterTestKit kit) throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            kit.format();
+        } finally {
+            System.setOut(stdout);
+            LOG.debug("kafka format: {}", captured.toString(StandardCharsets.UTF_8).strip());
+        }
     }
 
     public String bootstrapServers() {

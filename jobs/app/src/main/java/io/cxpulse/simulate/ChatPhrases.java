@@ -49,9 +49,12 @@ public final class ChatPhrases {
             "I'm going to file a formal complaint about this awful service.",
             "Useless. Cancel my account and I want my money back.");
     static final List<String> ESCALATING_ZH = List.of(
-            "第三次联系你们了，还是没解决，我要投诉！",
+            "太差了，我要投诉！",
             "太差了，我要找你们领导。",
             "再不处理我就去消协投诉。");
+    /** A customer on their third contact or later says so. */
+    static final String COMING_BACK_EN = "This is the third time I'm contacting you about this. I want a manager.";
+    static final String COMING_BACK_ZH = "第三次联系你们了，还是没解决，我要投诉！";
     static final List<String> AGENT_EN = List.of(
             "Let me check that for you.",
             "Thank you for waiting, I'm looking into it now.",
@@ -67,7 +70,11 @@ public final class ChatPhrases {
         return pick(random, chinese ? OPENING_ZH : OPENING_EN);
     }
 
-    public static String customer(SplittableRandom random, boolean chinese, Mood mood) {
+    /** A customer's line in {@code mood} on their {@code attempt}-th contact about the issue. */
+    public static String customer(SplittableRandom random, boolean chinese, Mood mood, int attempt) {
+        if (mood == Mood.ESCALATING && attempt >= 3) {
+            return chinese ? COMING_BACK_ZH : COMING_BACK_EN;
+        }
         return pick(random, switch (mood) {
             case CONTENT -> chinese ? CONTENT_ZH : CONTENT_EN;
             case NEUTRAL -> chinese ? OPENING_ZH : OPENING_EN;

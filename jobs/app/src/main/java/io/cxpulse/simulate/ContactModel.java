@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * abandoned, transfers, chat messages, the end with reason and resolution, a survey for some,
  * a complaint for some, and the customer's next contact when it was not resolved.
  *
- * <p>Normal traffic: callers wait about 25 s (never over 150 s), 3% hang up within 100 s,
+ * <p>Normal traffic: callers wait about 12 s (three in four within 20 s, never over 150 s), 3% hang up within 100 s,
  * 12% are transferred at least once, about 80% of contacts are resolved (less for weaker
  * agents and for customers coming back), a quarter answer the survey. Satisfaction falls with
  * the wait, the transfers, an unresolved issue and a weak agent; CSAT and NPS are drawn from
@@ -137,7 +137,7 @@ final class ContactModel {
                 boolean fromCustomer = m % 2 == 0;
                 String text = !fromCustomer ? ChatPhrases.agent(random, chinese)
                         : m == 0 ? ChatPhrases.opening(random, chinese)
-                        : ChatPhrases.customer(random, chinese, m >= messages - 2 ? mood : Mood.NEUTRAL);
+                        : ChatPhrases.customer(random, chinese, m >= messages - 2 ? mood : Mood.NEUTRAL, c.attempt());
                 chat(c, id, ChatEventType.MESSAGE, at, fromCustomer ? null : agent,
                         fromCustomer ? Sender.CUSTOMER : Sender.AGENT, text);
             }
@@ -166,7 +166,7 @@ final class ContactModel {
         if (overload > 1) {
             return 200 * SECOND + (long) (random.nextExponential() * 100 * SECOND * overload);
         }
-        return Math.min(150 * SECOND, (long) (Math.exp(Math.log(25) + 0.7 * random.nextGaussian()) * SECOND));
+        return Math.min(150 * SECOND, (long) (Math.exp(Math.log(12) + 0.8 * random.nextGaussian()) * SECOND));
     }
 
     /**
