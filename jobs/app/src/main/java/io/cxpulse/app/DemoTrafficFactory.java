@@ -22,11 +22,15 @@ final class DemoTrafficFactory {
 
     /** Starts at 08:00 UTC today (simulated), so the run begins in the morning ramp, and runs for a week. */
     static Demo.TrafficFactory simulated(long seed) {
+        return simulated(seed, ACCELERATION);
+    }
+
+    static Demo.TrafficFactory simulated(long seed, double acceleration) {
         return config -> {
             Instant start = LocalDate.now(ZoneOffset.UTC).atTime(8, 0).toInstant(ZoneOffset.UTC);
             Simulation simulation = Simulation.standard(new Simulation.Options(
                     new TrafficGenerator.Settings(seed, start, Duration.ofDays(7), 1, 50_000),
-                    IncidentScript.defaultScript(), ACCELERATION, 0));
+                    IncidentScript.defaultScript(), acceleration, 0));
             KafkaTrafficSink sink = new KafkaTrafficSink(config);
             AtomicReference<Exception> failure = new AtomicReference<>();
             Thread thread = new Thread(() -> {

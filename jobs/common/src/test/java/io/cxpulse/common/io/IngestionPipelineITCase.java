@@ -20,6 +20,8 @@ import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.ComplaintCategory;
 import io.cxpulse.schema.SurveyResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,7 +104,12 @@ class IngestionPipelineITCase {
                 TestRecords.survey("chat-1", "C3001", 5, 10, NINE_AM.plusSeconds(700))));
         sent.put(InputTopic.SHIPMENTS, List.of(
                 TestRecords.shipped("order-1", "C1042", "WH-3", NINE_AM),
-                TestRecords.shipped("order-2", "C2001", "WH-1", NINE_AM.plusSeconds(5))));
+                TestRecords.shipped("order-2", "C2001", "WH-1", NINE_AM.plusSeconds(5)),
+                // Event time two days ahead of the broker's clock (a producer's clock skew, a
+                // simulation running ahead): valid, and the sink must not hand it to Kafka as the
+                // record timestamp, which the broker refuses more than an hour ahead.
+                TestRecords.shipped("order-3", "C3001", "WH-2",
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(2)))));
         sent.put(InputTopic.COMPLAINTS, List.of(
                 TestRecords.complaintOpened("cmp-1", "C1042", ComplaintCategory.SHIPPING, "order-1", NINE_AM.plusSeconds(900))));
 
