@@ -7,6 +7,7 @@ import io.cxpulse.common.config.SourcesConfig;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 
@@ -122,11 +123,18 @@ public final class Demo {
                         SourcesConfig.StartingOffsets.EARLIEST, sources.maxRecordBytes(), sources.maxFieldChars()));
     }
 
+    /**
+     * Cancels the jobs and waits until they have stopped. The local cluster shuts itself down
+     * once its job has ended, so a job that is already gone (the cluster with it) counts as
+     * stopped.
+     */
     private static void cancel(JobClient job) throws Exception {
-        job.cancel().get(30, TimeUnit.SECONDS);
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!job.getJobStatus().get().isGloballyTerminalState() && System.nanoTime() < end) {
-            Thread.sleep(50);
+        try {
+            job.cancel().get(30, TimeUnit.SECONDS);
+            job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException | IllegalStateException stoppedOrGone) {
+            // a cancelled job has no result (CancellationException is an IllegalStateException);
+            // a finished one has no cluster left to ask
         }
     }
 }
