@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code cxpulse demo}: the whole product on real parts in one process. A Kafka broker (KRaft)
@@ -20,6 +24,8 @@ import org.apache.flink.core.execution.JobClient;
  * {@link #stop()} (Ctrl-C), and then stops everything it started.
  */
 public final class Demo {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
 
     /**
      * @param duration how long to run; null runs until {@link #stop()}
@@ -41,6 +47,7 @@ public final class Demo {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile DemoConsole console;
+    private volatile boolean stopRequestedFromOutside;
 
     public Demo(CxPulseConfig base, Pipelines.JobConfigs jobs, Options options, TrafficFactory trafficFactory,
             PrintStream out) {
@@ -54,6 +61,7 @@ public final class Demo {
     /** Runs the demo to its end; returns once everything it started has stopped. */
     public void run() throws Exception {
         LocalBroker broker = null;
+        LocalFlink flink = null;
         JobClient job = null;
         DemoTraffic traffic = null;
         try {
@@ -65,7 +73,7 @@ public final class Demo {
             }
             CxPulseConfig config = demoConfig(bootstrap);
             TopicSetup.ensure(config, options.partitions(), (short) 1);
-            LocalFlink flink = LocalFlink.create(config, options.parallelism());
+            flink = LocalFlink.create(config, options.parallelism());
             Pipelines.attachToKafka(flink.env(), config, jobs);
             job = flink.env().executeAsync("cxpulse-demo");
             out.println("Kafka " + bootstrap + " · Flink web UI " + flink.webUi()
@@ -82,28 +90,54 @@ public final class Demo {
             }
             traffic.close();
             traffic = null;
-            // What the last events raised becomes visible with the next committed checkpoint.
-            Thread.sleep(2 * config.checkpoints().interval().toMillis());
+            if (!stopRequestedFromOutside) {
+                // What the last events raised becomes visible with the next committed checkpoint.
+                Thread.sleep(2 * config.checkpoints().interval().toMillis());
+            }
         } finally {
-            if (traffic != null) {
-                traffic.close();
+            // Each part stops even when the one before failed to; on Ctrl-C the JVM's own
+            // shut-down runs meanwhile, so a part may already be gone.
+            DemoTraffic sending = traffic;
+            JobClient running = job;
+            LocalBroker started = broker;
+            LocalFlink cluster = flink;
+            try {
+                stopQuietly("the simulator", sending == null ? null : sending::close);
+                stopQuietly("the terminal feed", console == null ? null : console::close);
+                // On Ctrl-C the JVM's shut-down stops Flink's own services meanwhile, so a graceful
+                // stop may never answer: give it a few seconds only.
+                Duration patience = stopRequestedFromOutside ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
+                stopQuietly("the jobs", running == null ? null : () -> stopJobs(running, cluster, patience));
+                stopQuietly("the Kafka broker", started == null ? null : started::close);
+                stopQuietly("Flink's temporary files", cluster == null ? null : cluster::deleteTemporaryFiles);
+                out.println(options.ansi().bold("demo finished: ")
+                        + (console == null ? "{}" : console.alertsByKind()));
+            } finally {
+                stopped.countDown();
             }
-            if (console != null) {
-                console.close();
-            }
-            if (job != null) {
-                cancel(job);
-            }
-            if (broker != null) {
-                broker.close();
-            }
-            stopped.countDown();
         }
-        out.println(options.ansi().bold("demo finished: ") + console.alertsByKind());
+    }
+
+    private interface Stopping {
+        void stop() throws Exception;
+    }
+
+    private void stopQuietly(String what, Stopping stopping) {
+        if (stopping == null) {
+            return;
+        }
+        try {
+            stopping.stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("stopping {} failed", what, e);
+        }
     }
 
     /** Asks a running demo to end (from a Ctrl-C hook), and waits until it has. */
     public void stop() throws InterruptedException {
+        stopRequestedFromOutside = true;
         stopRequested.countDown();
         stopped.await(60, TimeUnit.SECONDS);
     }
@@ -124,15 +158,25 @@ public final class Demo {
     }
 
     /**
-     * Cancels the jobs and waits until they have stopped. The local cluster shuts itself down
-     * once its job has ended, so a job that is already gone (the cluster with it) counts as
-     * stopped.
+     * Stops the jobs with a savepoint, which commits their open Kafka transactions, so that
+     * everything they computed is visible and nothing is left for the broker to time out.
+     * Cancelling instead aborts each sink's transaction, which can wait a long time on a broker
+     * that is itself shutting down. Cancels if the savepoint fails. The local cluster shuts itself
+     * down once its job has ended, so a job already gone (the cluster with it) counts as stopped.
      */
-    private static void cancel(JobClient job) throws Exception {
+    private static void stopJobs(JobClient job, LocalFlink flink, Duration patience) throws Exception {
+        long ms = patience.toMillis();
         try {
-            job.cancel().get(30, TimeUnit.SECONDS);
-            job.getJobExecutionResult().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException | IllegalStateException stoppedOrGone) {
+            job.stopWithSavepoint(false, flink.savepointDirectory(), SavepointFormatType.CANONICAL)
+                    .get(ms, TimeUnit.MILLISECONDS);
+            return;
+        } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+            LOG.debug("stopping the demo's jobs with a savepoint failed; cancelling them", e);
+        }
+        try {
+            job.cancel().get(ms, TimeUnit.MILLISECONDS);
+            job.getJobExecutionResult().get(ms, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | IllegalStateException stoppedOrGone) {
             // a cancelled job has no result (CancellationException is an IllegalStateException);
             // a finished one has no cluster left to ask
         }

@@ -3,8 +3,11 @@ package io.cxpulse.local;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,13 +22,26 @@ public final class LocalBroker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalBroker.class);
 
     private final KafkaClusterTestKit kit;
+    private final List<Runnable> cleanUps;
+    private boolean closed;
 
-    private LocalBroker(KafkaClusterTestKit kit) {
+    private LocalBroker(KafkaClusterTestKit kit, List<Runnable> cleanUps) {
         this.kit = kit;
+        this.cleanUps = cleanUps;
     }
 
     /** Formats and starts a broker, and returns when it accepts clients. */
     public static LocalBroker start() throws Exception {
+        // The kit deletes the broker's directories in JVM shut-down hooks of its own. On Ctrl-C
+        // those would run while the broker is still up, and the broker would fail (and hang the
+        // jobs' transaction aborts) on its vanished log directory. They are collected instead
+        // and run by close(), after the broker has stopped.
+        List<Runnable> cleanUps = new ArrayList<>();
+        Exit.setShutdownHookAdder((name, hook) -> {
+            synchronized (cleanUps) {
+                cleanUps.add(hook);
+            }
+        });
         KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
@@ -39,15 +55,26 @@ public final class LocalBroker implements AutoCloseable {
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 .setConfigProp("auto.create.topics.enable", "false")
                 .build();
+        LocalBroker broker = new LocalBroker(kit, cleanUps);
         try {
             formatQuietly(kit);
             kit.startup();
             kit.waitForReadyBrokers();
         } catch (Exception e) {
-            kit.close();
+            broker.close();
             throw e;
+        } finally {
+            Exit.resetShutdownHookAdder();
         }
-        return new LocalBroker(kit);
+        // Whoever started the broker closes it; this is for a JVM that exits without doing so.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                broker.close();
+            } catch (Exception e) {
+                LOG.debug("closing the local broker at exit failed", e);
+            }
+        }, "cxpulse-local-broker-exit"));
+        return broker;
     }
 
     /**
@@ -71,8 +98,23 @@ public final class LocalBroker implements AutoCloseable {
         return kit.bootstrapServers();
     }
 
+    /** Stops the broker, then deletes its directories. Idempotent. */
     @Override
-    public void close() throws Exception {
-        kit.close();
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            kit.close();
+        } finally {
+            List<Runnable> hooks;
+            synchronized (cleanUps) {
+                hooks = new ArrayList<>(cleanUps);
+            }
+            for (Runnable cleanUp : hooks) {
+                cleanUp.run();
+            }
+        }
     }
 }

@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
@@ -52,13 +53,40 @@ public final class EmbeddedKafka implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         start();
+        // Stop the broker when the test engine is done, before the JVM's shutdown hooks run:
+        // Kafka's test kit deletes the broker's directories in a shutdown hook of its own, and a
+        // broker still running then finds its log directory gone and halts the JVM, which
+        // Failsafe reports as a fork that exited with an error after every test had passed.
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(EmbeddedKafka.class, k -> (AutoCloseable) EmbeddedKafka::stop);
     }
 
-    /** Starts the shared broker if it is not running yet; stopped when the JVM exits. */
+    /** Stops the shared broker; the next {@link #start()} starts a new one. */
+    public static synchronized void stop() {
+        if (cluster == null) {
+            return;
+        }
+        try {
+            cluster.close();
+        } catch (Exception e) {
+            LOG.warn("Embedded Kafka did not stop cleanly", e);
+        }
+        cluster = null;
+    }
+
+    /**
+     * Starts the shared broker if it is not running yet; stopped when the test engine is done
+     * (see {@link #beforeAll}) or, for a caller outside JUnit, when the JVM exits.
+     */
     public static synchronized void start() throws Exception {
         if (cluster != null) {
             return;
         }
+        // A broker that hits a fatal error halts the JVM; in a test run that would kill the
+        // test fork with every result unreported. Log it instead: the tests then fail on what
+        // the broker no longer does.
+        Exit.setHaltProcedure((code, message) -> LOG.error("embedded Kafka asked to halt ({}): {}", code, message));
+        Exit.setExitProcedure((code, message) -> LOG.error("embedded Kafka asked to exit ({}): {}", code, message));
         long started = System.nanoTime();
         KafkaClusterTestKit kit = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
@@ -79,13 +107,7 @@ public final class EmbeddedKafka implements BeforeAllCallback {
         cluster = kit;
         startupTime = Duration.ofNanos(System.nanoTime() - started);
         LOG.warn("Embedded Kafka broker (KRaft) at {} started in {} ms", kit.bootstrapServers(), startupTime.toMillis());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                kit.close();
-            } catch (Exception e) {
-                LOG.warn("Embedded Kafka did not stop cleanly", e);
-            }
-        }, "embedded-kafka-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedKafka::stop, "embedded-kafka-shutdown"));
     }
 
     public String bootstrapServers() {
