@@ -71,8 +71,17 @@ public final class Pipelines {
      * dead letters to theirs.
      */
     public static void attachToKafka(StreamExecutionEnvironment env, CxPulseConfig config, JobConfigs jobs) {
-        KafkaInputs inputs = new KafkaInputs(env, config, ALL_JOBS, false);
-        PipelineOutputs outputs = attachAll(inputs, jobs, false);
+        attachToKafka(env, config, jobs, false);
+    }
+
+    /**
+     * ... or, {@code bounded}, up to the input topics' ends when the job starts, after which the
+     * job closes every window and finishes (the benchmark's R2).
+     */
+    public static void attachToKafka(StreamExecutionEnvironment env, CxPulseConfig config, JobConfigs jobs,
+            boolean bounded) {
+        KafkaInputs inputs = new KafkaInputs(env, config, ALL_JOBS, bounded);
+        PipelineOutputs outputs = attachAll(inputs, jobs, bounded);
         union(outputs.alerts()).sinkTo(KafkaOutputs.sink(OutputTopic.ALERTS, config, ALL_JOBS))
                 .name("Write alerts").uid("alert-sink");
         union(outputs.metrics()).sinkTo(KafkaOutputs.sink(OutputTopic.METRICS, config, ALL_JOBS))

@@ -113,12 +113,15 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
     public void onTimer(long now, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         forgetExpiredDepartures(now);
         applyDueEvents(now, ctx);
-        long staleBefore = now - timeoutMs;
+        // A caller queued for the whole interaction timeout leaves now, not a millisecond later:
+        // its timeout timer is at exactly that instant, and one kept waiting would register the
+        // same instant again and fire again at once, forever.
+        long staleFrom = now - timeoutMs;
         List<String> stale = new ArrayList<>();
         long oldest = Long.MAX_VALUE;
         int count = 0;
         for (Map.Entry<String, Long> caller : waiting.entries()) {
-            if (caller.getValue() < staleBefore) {
+            if (caller.getValue() <= staleFrom) {
                 stale.add(caller.getKey());
             } else {
                 oldest = Math.min(oldest, caller.getValue());

@@ -13,6 +13,7 @@ import io.cxpulse.schema.SubjectType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -21,6 +22,7 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class QueueWaitMonitorTest {
 
@@ -132,6 +134,25 @@ class QueueWaitMonitorTest {
 
         assertThat(harness.extractOutputValues()).singleElement()
                 .satisfies(alert -> assertThat(alert.getReasons()).contains("waiting=20"));
+    }
+
+    /**
+     * A caller whose answer was lost leaves after the interaction timeout (4 h), and the queue
+     * resolves. Found by the benchmark: the caller used to stay at exactly the timeout, and its
+     * timer re-registered itself at the same instant, firing forever at 100% CPU.
+     */
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCallerWhoseAnswerWasLostLeavesAtTheTimeoutAndTheQueueResolves() throws Exception {
+        event("c1", CallEventType.QUEUED, NINE_AM);
+        watermark(NINE_AM.plus(Duration.ofMinutes(4)));
+        assertThat(harness.extractOutputValues()).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN);
+
+        harness.processWatermark(new Watermark(Long.MAX_VALUE));
+
+        assertThat(harness.extractOutputValues()).extracting(Alert::getStatus).contains(AlertStatus.RESOLVED);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     private void event(String callId, CallEventType type, Instant at) throws Exception {

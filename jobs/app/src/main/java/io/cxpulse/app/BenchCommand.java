@@ -1,0 +1,63 @@
+package io.cxpulse.app;
+
+import io.cxpulse.app.CxPulse.UsageException;
+import io.cxpulse.bench.Bench;
+import io.cxpulse.bench.BenchReport;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cxpulse bench}: throughput against the raw Kafka limit, on this machine, as ratios. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Starts a Kafka broker in a process of its own, fills the input topics with simulated events, and"
+                    + " measures interleaved: R0, a plain Kafka consume-produce copy (the limit); R1, a Flink"
+                    + " pass-through (decode, validate, encode, exactly-once sink); R2, every job as the demo runs"
+                    + " them. Writes bench.md and bench.json to --output and prints a one-line summary last."
+        })
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--events", paramLabel = "N", description = "Events to pre-load (default 2,000,000; --quick 300,000).")
+    Long events;
+
+    @Option(names = "--quick", description = "A smaller run (about three minutes).")
+    boolean quick;
+
+    @Option(names = "--rounds", defaultValue = "3", description = "Runs of each variant, interleaved (default: ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--partitions", defaultValue = "2", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--customers", defaultValue = "50000", description = "Distinct simulated customers (default: ${DEFAULT-VALUE}).")
+    int customers;
+
+    @Option(names = "--output", defaultValue = "target/bench", paramLabel = "DIR",
+            description = "Where bench.md and bench.json go (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        long n = events != null ? events : quick ? 300_000 : 2_000_000;
+        if (n < 1000 || rounds < 1 || parallelism < 1 || partitions < 1 || customers < 1) {
+            throw new UsageException("--events must be at least 1000; --rounds, --parallelism, --partitions and"
+                    + " --customers at least 1");
+        }
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        BenchReport report = new Bench(new Bench.Options(n, rounds, parallelism, partitions, customers, 1), out).run();
+        report.write(output);
+        out.println();
+        out.print(report.markdown().replace(report.summary() + "\n", ""));
+        out.println("report: " + output.resolve("bench.md") + ", " + output.resolve("bench.json"));
+        out.println(report.summary());
+        return 0;
+    }
+}

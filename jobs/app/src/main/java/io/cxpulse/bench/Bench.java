@@ -1,0 +1,106 @@
+package io.cxpulse.bench;
+
+import io.cxpulse.common.config.CheckpointsConfig;
+import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.config.SourcesConfig;
+import io.cxpulse.common.io.InputTopic;
+import io.cxpulse.local.TopicSetup;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * {@code cxpulse bench}: CX Pulse measured against the raw Kafka limit on this machine, as
+ * ratios taken in one run. The broker runs in a process of its own; the input topics are filled
+ * once with simulated events; then R0 (raw copy), R1 (Flink pass-through) and R2 (all jobs) run
+ * interleaved, R0 R1 R2 R0 R1 R2 ..., so that drift in a shared machine's speed hits all three
+ * alike.
+ */
+public final class Bench {
+
+    /**
+     * @param events how many simulated events to pre-load and process per run
+     * @param rounds how many times each variant runs (at least 3 for a median and a spread)
+     */
+    public record Options(long events, int rounds, int parallelism, int partitions, int customers, long seed) {}
+
+    static final List<String> VARIANTS = List.of("R0", "R1", "R2");
+
+    private final Options options;
+    private final PrintStream out;
+
+    public Bench(Options options, PrintStream out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    public BenchReport run() throws Exception {
+        out.printf("bench: %,d events, %d rounds, parallelism %d, %d partitions per topic%n", options.events(),
+                options.rounds(), options.parallelism(), options.partitions());
+        try (BrokerProcess broker = BrokerProcess.start()) {
+            CxPulseConfig config = config(broker.bootstrapServers());
+            TopicSetup.ensure(config, options.partitions(), (short) 1);
+            createCopyTopics(config);
+            Preload.Result loaded = Preload.run(config, options.events(), options.customers(), options.seed());
+            out.printf("pre-loaded %,d events (%,d customers) in %.1f s%n", loaded.events(), loaded.customers(),
+                    loaded.seconds());
+            List<Measurement> runs = new ArrayList<>();
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (String variant : VARIANTS) {
+                    Measurement m = measure(variant, round, loaded.events(), config, broker);
+                    runs.add(m);
+                    out.printf("round %d %s: %,.0f events/s (%.1f s; CPU %.1f s here, %.1f s broker)%n", round,
+                            variant, m.eventsPerSecond(), m.seconds(), m.processCpuSeconds(), m.brokerCpuSeconds());
+                }
+            }
+            return new BenchReport(options, loaded, runs);
+        }
+    }
+
+    private Measurement measure(String variant, int round, long events, CxPulseConfig config, BrokerProcess broker)
+            throws Exception {
+        double cpu0 = CpuClock.processCpuSeconds();
+        double broker0 = broker.cpu().toNanos() / 1e9;
+        double seconds = switch (variant) {
+            case "R0" -> RawCopy.run(config, events, "bench-r0-" + round);
+            case "R1" -> FlinkRuns.passThrough(config, options.parallelism(), "bench-r1-" + round);
+            case "R2" -> FlinkRuns.allJobs(config, options.parallelism(), "bench-r2-" + round);
+            default -> throw new IllegalArgumentException(variant);
+        };
+        return new Measurement(variant, round, events, seconds, CpuClock.processCpuSeconds() - cpu0,
+                broker.cpu().toNanos() / 1e9 - broker0);
+    }
+
+    /** As the demo: 2 s checkpoints (exactly-once output visible within seconds), read from the start. */
+    static CxPulseConfig config(String bootstrap) {
+        CxPulseConfig base = CxPulseConfig.defaults();
+        SourcesConfig sources = base.sources();
+        return base.withKafka(base.kafka().withBootstrapServers(bootstrap))
+                .withCheckpoints(new CheckpointsConfig(Duration.ofSeconds(2), null, null))
+                .withSources(new SourcesConfig(sources.maxOutOfOrderness(), Duration.ofSeconds(10),
+                        SourcesConfig.StartingOffsets.EARLIEST, sources.maxRecordBytes(), sources.maxFieldChars()));
+    }
+
+    private void createCopyTopics(CxPulseConfig config) throws Exception {
+        Properties admin = new Properties();
+        admin.putAll(config.kafka().clientProperties());
+        try (Admin client = Admin.create(admin)) {
+            Set<String> existing = client.listTopics().names().get();
+            List<NewTopic> topics = new ArrayList<>();
+            for (InputTopic<?> input : InputTopic.ALL) {
+                for (String prefix : List.of(RawCopy.PREFIX, FlinkRuns.R1_PREFIX)) {
+                    String name = prefix + config.topics().of(input);
+                    if (!existing.contains(name)) {
+                        topics.add(new NewTopic(name, options.partitions(), (short) 1));
+                    }
+                }
+            }
+            client.createTopics(topics).all().get();
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.cxpulse.bench;
+
+import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.ChatEvent;
+import io.cxpulse.schema.ComplaintEvent;
+import io.cxpulse.schema.ShipmentEvent;
+import io.cxpulse.schema.SurveyResponse;
+import io.cxpulse.simulate.IncidentScript;
+import io.cxpulse.simulate.KafkaTrafficSink;
+import io.cxpulse.simulate.SimEvent;
+import io.cxpulse.simulate.TrafficGenerator;
+import io.cxpulse.simulate.World;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Fills the input topics with the first {@code events} events of a simulation (the default
+ * incident script, Avro in the configured wire format), and counts the distinct customers in
+ * them: the state-per-customer figure divides by it.
+ */
+final class Preload {
+
+    record Result(long events, int customers, double seconds) {}
+
+    private Preload() {}
+
+    static Result run(CxPulseConfig config, long events, int customers, long seed) throws Exception {
+        // Ten times the demo's volume, so two million events are about seventeen simulated hours.
+        TrafficGenerator traffic = new TrafficGenerator(
+                new TrafficGenerator.Settings(seed, Instant.parse("2026-11-16T08:00:00Z"), Duration.ofDays(30), 10,
+                        customers),
+                World.standard(seed, customers), IncidentScript.defaultScript());
+        Set<String> seen = new HashSet<>();
+        long sent = 0;
+        long started = System.nanoTime();
+        try (KafkaTrafficSink sink = new KafkaTrafficSink(config)) {
+            while (sent < events && traffic.hasNext()) {
+                SimEvent e = traffic.next();
+                seen.add(customerOf(e));
+                sink.send(e);
+                sent++;
+            }
+        }
+        return new Result(sent, seen.size(), (System.nanoTime() - started) / 1e9);
+    }
+
+    private static String customerOf(SimEvent e) {
+        Object r = e.record();
+        if (r instanceof CallEvent c) {
+            return c.getCustomerId();
+        } else if (r instanceof ChatEvent c) {
+            return c.getCustomerId();
+        } else if (r instanceof SurveyResponse s) {
+            return s.getCustomerId();
+        } else if (r instanceof ShipmentEvent s) {
+            return s.getCustomerId();
+        }
+        return ((ComplaintEvent) r).getCustomerId();
+    }
+}
