@@ -6,6 +6,8 @@ import io.cxpulse.bench.BenchReport;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +24,7 @@ import picocli.CommandLine.Option;
         })
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--events", paramLabel = "N", description = "Events to pre-load (default 2,000,000; --quick 300,000).")
+    @Option(names = "--events", paramLabel = "N", description = "Events to pre-load (default 2,000,000; --quick 200,000).")
     Long events;
 
     @Option(names = "--quick", description = "A smaller run (about three minutes).")
@@ -40,19 +42,32 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--customers", defaultValue = "50000", description = "Distinct simulated customers (default: ${DEFAULT-VALUE}).")
     int customers;
 
+    @Option(names = "--parts", split = ",", defaultValue = "throughput,latency,scale",
+            description = "Which parts to run: throughput, latency, scale (default: all).")
+    Set<String> parts;
+
+    @Option(names = "--latency-rate", defaultValue = "0", paramLabel = "EVENTS_PER_S",
+            description = "Rate of the open-loop latency run (default: 70%% of R2's median).")
+    double latencyRate;
+
     @Option(names = "--output", defaultValue = "target/bench", paramLabel = "DIR",
             description = "Where bench.md and bench.json go (default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Override
     public Integer call() throws Exception {
-        long n = events != null ? events : quick ? 300_000 : 2_000_000;
+        long n = events != null ? events : quick ? 200_000 : 2_000_000;
         if (n < 1000 || rounds < 1 || parallelism < 1 || partitions < 1 || customers < 1) {
             throw new UsageException("--events must be at least 1000; --rounds, --parallelism, --partitions and"
                     + " --customers at least 1");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        BenchReport report = new Bench(new Bench.Options(n, rounds, parallelism, partitions, customers, 1), out).run();
+        if (!Set.of("throughput", "latency", "scale").containsAll(parts)) {
+            throw new UsageException("--parts takes throughput, latency and scale");
+        }
+        BenchReport report = new Bench(new Bench.Options(n, rounds, parallelism, partitions, customers, 1,
+                Duration.ofSeconds(quick ? 20 : 60), latencyRate, quick ? 100_000 : 500_000, parts, output), out)
+                .run();
         report.write(output);
         out.println();
         out.print(report.markdown().replace(report.summary() + "\n", ""));

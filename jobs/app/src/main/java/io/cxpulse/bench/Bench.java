@@ -6,6 +6,7 @@ import io.cxpulse.common.config.SourcesConfig;
 import io.cxpulse.common.io.InputTopic;
 import io.cxpulse.local.TopicSetup;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,12 @@ public final class Bench {
      * @param events how many simulated events to pre-load and process per run
      * @param rounds how many times each variant runs (at least 3 for a median and a spread)
      */
-    public record Options(long events, int rounds, int parallelism, int partitions, int customers, long seed) {}
+    /**
+     * @param latencyRate events/s of the open-loop latency run; 0 for 70% of R2's median
+     * @param parts which of "throughput", "latency", "scale" to run
+     */
+    public record Options(long events, int rounds, int parallelism, int partitions, int customers, long seed,
+            Duration latencyRun, double latencyRate, long scaleEvents, Set<String> parts, Path output) {}
 
     static final List<String> VARIANTS = List.of("R0", "R1", "R2");
 
@@ -42,15 +48,18 @@ public final class Bench {
     public BenchReport run() throws Exception {
         out.printf("bench: %,d events, %d rounds, parallelism %d, %d partitions per topic%n", options.events(),
                 options.rounds(), options.parallelism(), options.partitions());
-        try (BrokerProcess broker = BrokerProcess.start()) {
+        try (BrokerProcess broker = BrokerProcess.start(options.output().resolve("broker.log"))) {
             CxPulseConfig config = config(broker.bootstrapServers());
             TopicSetup.ensure(config, options.partitions(), (short) 1);
             createCopyTopics(config);
-            Preload.Result loaded = Preload.run(config, options.events(), options.customers(), options.seed());
-            out.printf("pre-loaded %,d events (%,d customers) in %.1f s%n", loaded.events(), loaded.customers(),
-                    loaded.seconds());
             List<Measurement> runs = new ArrayList<>();
-            for (int round = 1; round <= options.rounds(); round++) {
+            Preload.Result loaded = new Preload.Result(0, 0, 0);
+            if (options.parts().contains("throughput")) {
+                loaded = Preload.run(config, options.events(), options.customers(), options.seed());
+                out.printf("pre-loaded %,d events (%,d customers) in %.1f s%n", loaded.events(), loaded.customers(),
+                        loaded.seconds());
+            }
+            for (int round = 1; round <= options.rounds() && options.parts().contains("throughput"); round++) {
                 for (String variant : VARIANTS) {
                     Measurement m = measure(variant, round, loaded.events(), config, broker);
                     runs.add(m);
@@ -58,8 +67,37 @@ public final class Bench {
                             variant, m.eventsPerSecond(), m.seconds(), m.processCpuSeconds(), m.brokerCpuSeconds());
                 }
             }
-            return new BenchReport(options, loaded, runs);
+            LatencyRun.Result latency = null;
+            if (options.parts().contains("latency")) {
+                double rate = options.latencyRate() > 0 ? options.latencyRate()
+                        : 0.7 * new BenchReport(options, loaded, runs, null, null, null)
+                                .median("R2", Measurement::eventsPerSecond);
+                if (!(rate > 0)) {
+                    throw new IllegalArgumentException("the latency run needs R2's throughput or --latency-rate");
+                }
+                out.printf("latency: open loop at %,.0f events/s for %d s ...%n", rate, options.latencyRun().toSeconds());
+                latency = LatencyRun.run(config, rate, options.latencyRun(), options.parallelism(),
+                        options.partitions(), options.customers(), options.seed());
+                out.printf("latency: %,d events in %.1f s; read_committed p50 %.0f ms p99 %.0f ms; max lag %,d%n",
+                        latency.sent(), latency.sendSeconds(), latency.committed().p50Ms(),
+                        latency.committed().p99Ms(), latency.maxLag());
+            }
+            ScaleRun.Result small = null;
+            ScaleRun.Result large = null;
+            if (options.parts().contains("scale")) {
+                small = scale(config, 1_000);
+                large = scale(config, 1_000_000);
+            }
+            return new BenchReport(options, loaded, runs, latency, small, large);
         }
+    }
+
+    private ScaleRun.Result scale(CxPulseConfig config, int customers) throws Exception {
+        ScaleRun.Result r = ScaleRun.run(config, options.scaleEvents(), customers, options.parallelism(),
+                options.partitions(), options.seed());
+        out.printf("scale %,d customers: %,.0f events/s; %,d B of state for %,d active customers%n", customers,
+                r.eventsPerSecond(), r.stateBytes(), r.activeCustomers());
+        return r;
     }
 
     private Measurement measure(String variant, int round, long events, CxPulseConfig config, BrokerProcess broker)

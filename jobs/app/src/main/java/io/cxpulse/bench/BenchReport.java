@@ -17,11 +17,18 @@ public final class BenchReport {
     private final Bench.Options options;
     private final Preload.Result loaded;
     private final List<Measurement> runs;
+    private final LatencyRun.Result latency;
+    private final ScaleRun.Result small;
+    private final ScaleRun.Result large;
 
-    BenchReport(Bench.Options options, Preload.Result loaded, List<Measurement> runs) {
+    BenchReport(Bench.Options options, Preload.Result loaded, List<Measurement> runs, LatencyRun.Result latency,
+            ScaleRun.Result small, ScaleRun.Result large) {
         this.options = options;
         this.loaded = loaded;
         this.runs = List.copyOf(runs);
+        this.latency = latency;
+        this.small = small;
+        this.large = large;
     }
 
     double median(String variant, ToDoubleFunction<Measurement> f) {
@@ -51,7 +58,11 @@ public final class BenchReport {
     /** The one-line summary, last on standard output. */
     public String summary() {
         return String.format(Locale.ROOT, "bench: R1/R0=%.2f R2/R0=%.2f p99_ms=%s state_B_per_customer=%s scale_1M/1K=%s",
-                ratio("R1"), ratio("R2"), "n/a", "n/a", "n/a");
+                ratio("R1"), ratio("R2"),
+                latency == null ? "n/a" : String.format(Locale.ROOT, "%.0f", latency.committed().p99Ms()),
+                large == null ? "n/a" : String.format(Locale.ROOT, "%.0f", large.bytesPerCustomer()),
+                small == null || large == null ? "n/a"
+                        : String.format(Locale.ROOT, "%.2f", large.eventsPerSecond() / small.eventsPerSecond()));
     }
 
     public String markdown() {
@@ -71,6 +82,29 @@ public final class BenchReport {
         }
         b.append("\nR0: kafka-clients consume→produce copy. R1: Flink decode, validate, encode, exactly-once sink, "
                 + "no state. R2: every job, as the demo runs them. Flink runs are timed by the job's net runtime.\n");
+        if (latency != null) {
+            b.append(String.format(Locale.ROOT, "%n## Latency, open loop at %,.0f events/s (70%% of R2)%n%n", latency.rate()));
+            b.append(String.format(Locale.ROOT, "%,d events sent in %.1f s (2 s checkpoints). From an event's scheduled "
+                    + "send time to the alert it allows being visible:%n%n", latency.sent(), latency.sendSeconds()));
+            b.append("| reader | alerts | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
+            for (var row : List.of(java.util.Map.entry("read_committed", latency.committed()),
+                    java.util.Map.entry("read_uncommitted", latency.uncommitted()))) {
+                LatencyRun.Percentiles p = row.getValue();
+                b.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.0f |%n", row.getKey(), p.alerts(),
+                        p.p50Ms(), p.p99Ms(), p.maxMs()));
+            }
+            b.append(String.format(Locale.ROOT, "%nConsumer lag (input records behind the jobs' last committed "
+                    + "offsets, sampled each second): max %,d, at the end %,d.%n", latency.maxLag(), latency.lagAtEnd()));
+        }
+        if (small != null && large != null) {
+            b.append("\n## Scale: the same events over 1 K and 1 M customers\n\n");
+            b.append("| customers | events | active customers | events/s | state bytes (savepoint) | bytes per active customer |\n"
+                    + "|---|---|---|---|---|---|\n");
+            for (ScaleRun.Result r : List.of(small, large)) {
+                b.append(String.format(Locale.ROOT, "| %,d | %,d | %,d | %,.0f | %,d | %.0f |%n", r.customers(), r.events(),
+                        r.activeCustomers(), r.eventsPerSecond(), r.stateBytes(), r.bytesPerCustomer()));
+            }
+        }
         b.append("\n").append(summary()).append('\n');
         return b.toString();
     }
@@ -93,6 +127,30 @@ public final class BenchReport {
             n.put("ratio_to_r0", ratio(v));
             n.put("process_cpu_s_per_million", median(v, Measurement::processCpuPerMillion));
             n.put("broker_cpu_s_per_million", median(v, Measurement::brokerCpuPerMillion));
+        }
+        if (latency != null) {
+            ObjectNode l = root.putObject("latency");
+            l.put("rate", latency.rate());
+            l.put("events", latency.sent());
+            l.put("send_seconds", latency.sendSeconds());
+            for (var row : List.of(java.util.Map.entry("read_committed", latency.committed()),
+                    java.util.Map.entry("read_uncommitted", latency.uncommitted()))) {
+                LatencyRun.Percentiles p = row.getValue();
+                l.putObject(row.getKey()).put("alerts", p.alerts()).put("p50_ms", p.p50Ms()).put("p99_ms", p.p99Ms())
+                        .put("max_ms", p.maxMs());
+            }
+            l.put("max_lag", latency.maxLag());
+            l.put("lag_at_end", latency.lagAtEnd());
+            ArrayNode samples = l.putArray("lag_samples");
+            latency.lagSamples().forEach(samples::add);
+        }
+        if (small != null && large != null) {
+            ArrayNode scale = root.putArray("scale");
+            for (ScaleRun.Result r : List.of(small, large)) {
+                scale.addObject().put("customers", r.customers()).put("events", r.events())
+                        .put("active_customers", r.activeCustomers()).put("events_per_s", r.eventsPerSecond())
+                        .put("state_bytes", r.stateBytes()).put("bytes_per_customer", r.bytesPerCustomer());
+            }
         }
         ArrayNode all = root.putArray("runs");
         for (Measurement r : runs) {

@@ -5,6 +5,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,11 +26,13 @@ final class BrokerProcess implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
     }
 
-    static BrokerProcess start() throws IOException, InterruptedException {
+    /** @param log where the broker's own log (standard error) goes */
+    static BrokerProcess start(Path log) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(List.of(java, "-Xms1g", "-Xmx1g", "-cp",
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Process process = new ProcessBuilder(List.of(java, "-Xms2g", "-Xmx2g", "-cp",
                         System.getProperty("java.class.path"), BrokerMain.class.getName()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
                 .start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {

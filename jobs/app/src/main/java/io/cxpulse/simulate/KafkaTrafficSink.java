@@ -49,14 +49,22 @@ public final class KafkaTrafficSink implements TrafficSink {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void send(SimEvent event) throws Exception {
+        send(event, null);
+    }
+
+    /**
+     * Sends with {@code timestampMs} as the Kafka record's timestamp (the benchmark stamps each
+     * event with its scheduled send time); null leaves it to the producer's clock.
+     */
+    @SuppressWarnings("unchecked")
+    public void send(SimEvent event, Long timestampMs) throws Exception {
         rethrow();
         InputTopic<SpecificRecordBase> input = (InputTopic<SpecificRecordBase>) event.input();
         String topic = topics.get(input);
         byte[] value = codecs.get(input).encode(topic, event.record());
         byte[] key = input.key().apply(event.record()).getBytes(StandardCharsets.UTF_8);
-        producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
+        producer.send(new ProducerRecord<>(topic, null, timestampMs, key, value), (metadata, e) -> {
             if (e != null) {
                 failure.compareAndSet(null, e);
             }
