@@ -121,7 +121,8 @@ final class LatencyRun {
         }
     }
 
-    private static Percentiles latencies(List<AlertWatcher.Seen> seen, long[] simTimes, long[] scheduled) {
+    /** Each alert against the first event at or after its event time; alerts after the last event are left out. */
+    static Percentiles latencies(List<AlertWatcher.Seen> seen, long[] simTimes, long[] scheduled) {
         List<Double> latencies = new ArrayList<>();
         for (AlertWatcher.Seen s : seen) {
             int i = Arrays.binarySearch(simTimes, s.eventTimeMs());

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -142,20 +145,56 @@ public final class EmbeddedKafka implements BeforeAllCallback {
         }
     }
 
-    /** Sends raw key/value records and waits until the broker has acknowledged all of them. */
+    /**
+     * Sends raw key/value records and waits until the broker has acknowledged all of them. A
+     * record the producer could not deliver is not dropped: the undelivered ones (in practice the
+     * tail of a partition) are sent again, in their order, by a fresh producer, up to three
+     * times; then the test fails saying so, rather than waiting for output that cannot come.
+     */
     public void produce(String topic, List<Map.Entry<byte[], byte[]>> records) throws Exception {
+        List<Map.Entry<byte[], byte[]>> pending = records;
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            List<Map.Entry<byte[], byte[]>> failed = new ArrayList<>();
+            Exception cause = sendAll(topic, pending, failed);
+            if (failed.isEmpty()) {
+                return;
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException(failed.size() + " records to " + topic + " not delivered", cause);
+            }
+            LOG.warn("{} of {} records to {} not delivered ({}); sending them again", failed.size(), pending.size(),
+                    topic, cause.toString());
+            pending = failed;
+        }
+    }
+
+    private Exception sendAll(String topic, List<Map.Entry<byte[], byte[]>> records,
+            List<Map.Entry<byte[], byte[]>> failed) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "15000");
+        Exception cause = null;
+        List<Future<RecordMetadata>> sent = new ArrayList<>();
         try (KafkaProducer<byte[], byte[]> producer =
                 new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
             for (Map.Entry<byte[], byte[]> r : records) {
-                producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue()));
+                sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue())));
             }
             producer.flush();
+            for (int i = 0; i < sent.size(); i++) {
+                try {
+                    sent.get(i).get();
+                } catch (ExecutionException | InterruptedException e) {
+                    failed.add(records.get(i));
+                    cause = cause == null ? e : cause;
+                }
+            }
         }
+        return cause;
     }
 
     /**
