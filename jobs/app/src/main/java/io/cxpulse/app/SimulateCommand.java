@@ -115,7 +115,11 @@ final class SimulateCommand implements Callable<Integer> {
             Thread hook = new Thread(simulation::stop, "cxpulse-simulate-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             sent = simulation.run(sink);
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook stopped the run; what was sent is flushed, the truth still written
+            }
         }
         if (truth.getParent() != null) {
             Files.createDirectories(truth.getParent());
