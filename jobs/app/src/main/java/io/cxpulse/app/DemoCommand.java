@@ -1,14 +1,11 @@
 package io.cxpulse.app;
 
 import io.cxpulse.app.CxPulse.UsageException;
-import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.local.Ansi;
 import io.cxpulse.local.Demo;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -66,17 +63,8 @@ final class DemoCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new UsageException("--parallelism must be at least 1");
         }
-        if (configFile != null && !Files.isReadable(configFile)) {
-            throw new UsageException("configuration file " + configFile + " does not exist or is not readable");
-        }
-        CxPulseConfig config;
-        Pipelines.JobConfigs jobs;
-        try {
-            config = ConfigLoader.load(configFile, System.getenv());
-            jobs = Pipelines.JobConfigs.read(configFile);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        CxPulseConfig config = CommandConfig.load(configFile);
+        Pipelines.JobConfigs jobs = CommandConfig.jobs(configFile);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Demo demo = new Demo(config, jobs,
                 new Demo.Options(durationSeconds == null ? null : Duration.ofSeconds(durationSeconds), bootstrapServers,

@@ -1,7 +1,6 @@
 package io.cxpulse.app;
 
 import io.cxpulse.app.CxPulse.UsageException;
-import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,17 +50,8 @@ final class ReplayCommand implements Callable<Integer> {
         if (parallelism < 1) {
             throw new UsageException("--parallelism must be at least 1");
         }
-        if (configFile != null && !Files.isReadable(configFile)) {
-            throw new UsageException("configuration file " + configFile + " does not exist or is not readable");
-        }
-        CxPulseConfig config;
-        Pipelines.JobConfigs jobs;
-        try {
-            config = ConfigLoader.load(configFile, System.getenv());
-            jobs = Pipelines.JobConfigs.read(configFile);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        CxPulseConfig config = CommandConfig.load(configFile);
+        Pipelines.JobConfigs jobs = CommandConfig.jobs(configFile);
         try {
             Files.createDirectories(output);
         } catch (IOException e) {

@@ -10,8 +10,6 @@ import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.ExperienceJob;
 import io.cxpulse.metrics.MetricsConfig;
 import io.cxpulse.metrics.MetricsJob;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -38,15 +36,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (configFile != null && !Files.isReadable(configFile)) {
-            throw new UsageException("configuration file " + configFile + " does not exist or is not readable");
-        }
-        CxPulseConfig config;
-        try {
-            config = ConfigLoader.load(configFile, System.getenv());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        CxPulseConfig config = CommandConfig.load(configFile);
         if (bootstrapServers != null) {
             config = config.withKafka(config.kafka().withBootstrapServers(bootstrapServers));
         }

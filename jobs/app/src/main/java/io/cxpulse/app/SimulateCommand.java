@@ -154,15 +154,7 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new UsageException("cannot write to " + target.output + ": " + e.getMessage());
             }
         }
-        if (configFile != null && !Files.isReadable(configFile)) {
-            throw new UsageException("configuration file " + configFile + " does not exist or is not readable");
-        }
-        CxPulseConfig config;
-        try {
-            config = ConfigLoader.load(configFile, System.getenv());
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+        CxPulseConfig config = CommandConfig.load(configFile);
         return new KafkaTrafficSink(config.withKafka(config.kafka().withBootstrapServers(target.bootstrapServers)));
     }
 

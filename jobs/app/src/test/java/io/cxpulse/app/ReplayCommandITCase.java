@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code cxpulse replay} as a user runs it, in process: the committed sample of good and bad
@@ -31,9 +28,9 @@ class ReplayCommandITCase {
 
     @Test
     void writesEveryBadLineToTheDeadLettersWithItsLineNumberAndReasonAndExitsZero() throws Exception {
-        Run run = run("replay", "--input", SAMPLE.toString(), "--output", out.toString());
+        CliRun run = CliRun.of("replay", "--input", SAMPLE.toString(), "--output", out.toString());
 
-        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         Map<String, String> reasons = new TreeMap<>();
         List<JsonNode> deadLetters = new ArrayList<>();
         for (String line : Files.readAllLines(out.resolve("deadletter.jsonl"))) {
@@ -104,7 +101,7 @@ class ReplayCommandITCase {
         assertThat(Files.readAllLines(out.resolve("supplier-shares.jsonl"))).isNotEmpty()
                 .allSatisfy(line -> assertThat(JSON.readTree(line).get("flagged").asBoolean()).isFalse());
         // Counts in = accepted + dead letters + duplicates, per file.
-        assertThat(run.out)
+        assertThat(run.out())
                 .containsPattern("calls\\.jsonl\\s+9\\s+5\\s+3\\s+1")
                 .containsPattern("surveys\\.jsonl\\s+4\\s+2\\s+2\\s+0");
     }
@@ -126,9 +123,9 @@ class ReplayCommandITCase {
      */
     @Test
     void theSupplierSampleNamesTheOutlierSupplierAndNoOther() throws Exception {
-        Run run = run("replay", "--input", "../../examples/replay/suppliers", "--output", out.toString());
+        CliRun run = CliRun.of("replay", "--input", "../../examples/replay/suppliers", "--output", out.toString());
 
-        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         List<JsonNode> alerts = new ArrayList<>();
         for (String line : Files.readAllLines(out.resolve("alerts.jsonl"))) {
             alerts.add(JSON.readTree(line));
@@ -156,7 +153,7 @@ class ReplayCommandITCase {
         assertThat(shares).filteredOn(s -> s.get("supplier_id").asText().equals("WH-T"))
                 .isNotEmpty()
                 .allSatisfy(s -> assertThat(s.get("complaints").asLong()).isLessThan(5));
-        assertThat(run.out).containsPattern("shipments\\.jsonl\\s+2000\\s+2000\\s+0\\s+0")
+        assertThat(run.out()).containsPattern("shipments\\.jsonl\\s+2000\\s+2000\\s+0\\s+0")
                 .containsPattern("complaints\\.jsonl\\s+124\\s+124\\s+0\\s+0");
     }
 
@@ -166,12 +163,12 @@ class ReplayCommandITCase {
                 "{\"event_id\":\"s1\",\"interaction_id\":\"c1\",\"channel\":\"SMS\",\"event_time\":\"2026-11-20T09:00:00Z\",\"customer_id\":\"C1\",\"nps\":3}",
                 "{\"event_id\":\"s2\",\"interaction_id\":\"c2\",\"channel\":\"SMS\",\"event_time\":\"2026-11-20T09:00:00Z\",\"customer_id\":\"C2\",\"nps\":11}"));
 
-        Run run = run("replay", "--input", in.toString(), "--output", out.toString(), "--parallelism", "1");
+        CliRun run = CliRun.of("replay", "--input", in.toString(), "--output", out.toString(), "--parallelism", "1");
 
-        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(Files.readAllLines(out.resolve("deadletter.jsonl")))
                 .singleElement().asString().contains("\"line\":2", "nps: 11 outside 0..10");
-        assertThat(run.out).containsPattern("surveys\\.jsonl\\s+2\\s+1\\s+1\\s+0").doesNotContain("calls.jsonl ");
+        assertThat(run.out()).containsPattern("surveys\\.jsonl\\s+2\\s+1\\s+1\\s+0").doesNotContain("calls.jsonl ");
     }
 
     @Test
@@ -179,9 +176,9 @@ class ReplayCommandITCase {
         Path file = conf.resolve("cxpulse.yaml");
         Files.writeString(file, "experience:\n  queue-max-oldest-wait: 10m\n  long-wait-answered: 15m\n");
 
-        Run run = run("replay", "--input", SAMPLE.toString(), "--output", out.toString(), "--config", file.toString());
+        CliRun run = CliRun.of("replay", "--input", SAMPLE.toString(), "--output", out.toString(), "--config", file.toString());
 
-        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> subjects = new ArrayList<>();
         for (String line : Files.readAllLines(out.resolve("alerts.jsonl"))) {
             JsonNode alert = JSON.readTree(line);
@@ -197,49 +194,37 @@ class ReplayCommandITCase {
         Path file = conf.resolve("cxpulse.yaml");
         Files.writeString(file, "complaints:\n  min-complaints: 30\n");
 
-        Run run = run("replay", "--input", "../../examples/replay/suppliers", "--output", out.toString(),
+        CliRun run = CliRun.of("replay", "--input", "../../examples/replay/suppliers", "--output", out.toString(),
                 "--config", file.toString());
 
-        assertThat(run.exitCode).as(run.err).isZero();
+        assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(out.resolve("alerts.jsonl")).as("WH-A never draws 30 complaints in a day").isEmptyFile();
         assertThat(out.resolve("supplier-shares.jsonl")).isNotEmptyFile();
     }
 
     @Test
     void anUnknownJobOrConfigurationKeyIsAUsageError(@TempDir Path conf) throws Exception {
-        assertThat(run("run", "nonsense").exitCode).isEqualTo(2);
+        assertThat(CliRun.of("run", "nonsense").exitCode()).isEqualTo(2);
         Path file = conf.resolve("cxpulse.yaml");
         Files.writeString(file, "experience:\n  queue-max-wait: 10m\n");
-        Run run = run("replay", "--input", SAMPLE.toString(), "--output", out.toString(), "--config", file.toString());
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("experience.queue-max-wait");
+        CliRun run = CliRun.of("replay", "--input", SAMPLE.toString(), "--output", out.toString(), "--config", file.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("experience.queue-max-wait");
     }
 
     @Test
     void aMissingInputDirectoryIsAOneLineErrorWithExitCodeTwo() {
-        Run run = run("replay", "--input", out.resolve("nope").toString(), "--output", out.toString());
+        CliRun run = CliRun.of("replay", "--input", out.resolve("nope").toString(), "--output", out.toString());
 
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err.strip()).startsWith("cxpulse: input directory").doesNotContain("\n").doesNotContain("Exception");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).startsWith("cxpulse: input directory").doesNotContain("\n").doesNotContain("Exception");
     }
 
     @Test
     void aMissingRequiredOptionIsAUsageError() {
-        Run run = run("replay", "--output", out.toString());
+        CliRun run = CliRun.of("replay", "--output", out.toString());
 
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("--input");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--input");
     }
-
-    private static Run run(String... args) {
-        CommandLine cli = CxPulse.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {}
 }

@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The detection-quality loop a user runs: simulate the default incident script to a directory,
@@ -30,37 +27,37 @@ class SimulateScoreITCase {
         Path out = work.resolve("out");
         Path score = work.resolve("score.json");
 
-        Run simulate = run("simulate", "--output", sim.toString(), "--seed", "7");
-        assertThat(simulate.exitCode).as(simulate.err).isZero();
-        assertThat(simulate.out).contains("ground truth (5 incidents)");
+        CliRun simulate = CliRun.of("simulate", "--output", sim.toString(), "--seed", "7");
+        assertThat(simulate.exitCode()).as(simulate.err()).isZero();
+        assertThat(simulate.out()).contains("ground truth (5 incidents)");
         assertThat(Files.readAllLines(sim.resolve("truth.jsonl"))).hasSize(5);
 
-        Run replay = run("replay", "--input", sim.toString(), "--output", out.toString());
-        assertThat(replay.exitCode).as(replay.err).isZero();
-        assertThat(replay.out).containsPattern("calls\\.jsonl\\s+(\\d+)\\s+\\1\\s+0\\s+0");
+        CliRun replay = CliRun.of("replay", "--input", sim.toString(), "--output", out.toString());
+        assertThat(replay.exitCode()).as(replay.err()).isZero();
+        assertThat(replay.out()).containsPattern("calls\\.jsonl\\s+(\\d+)\\s+\\1\\s+0\\s+0");
 
-        Run scored = run("score", "--truth", sim.resolve("truth.jsonl").toString(),
+        CliRun scored = CliRun.of("score", "--truth", sim.resolve("truth.jsonl").toString(),
                 "--alerts", out.resolve("alerts.jsonl").toString(), "--json", score.toString());
-        assertThat(scored.exitCode).as(scored.err).isZero();
+        assertThat(scored.exitCode()).as(scored.err()).isZero();
         JsonNode result = JSON.readTree(score.toFile());
-        assertThat(result.get("incidents").asInt()).as(scored.out).isEqualTo(4);
-        assertThat(result.get("recall").asDouble()).as(scored.out).isGreaterThanOrEqualTo(0.9);
-        assertThat(result.get("precision").asDouble()).as(scored.out).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.get("incidents").asInt()).as(scored.out()).isEqualTo(4);
+        assertThat(result.get("recall").asDouble()).as(scored.out()).isGreaterThanOrEqualTo(0.9);
+        assertThat(result.get("precision").asDouble()).as(scored.out()).isGreaterThanOrEqualTo(0.9);
         for (JsonNode kind : result.get("kinds")) {
             if (kind.get("scored").asBoolean()) {
-                assertThat(kind.get("detected").asInt()).as(scored.out).isEqualTo(kind.get("incidents").asInt());
+                assertThat(kind.get("detected").asInt()).as(scored.out()).isEqualTo(kind.get("incidents").asInt());
             }
         }
-        assertThat(scored.out).contains("QUEUE_OVERLOAD", "STRUGGLING_AGENT", "not scored", "all scored");
+        assertThat(scored.out()).contains("QUEUE_OVERLOAD", "STRUGGLING_AGENT", "not scored", "all scored");
     }
 
     @Test
     void scoringNeedsReadableFiles() {
-        Run run = run("score", "--truth", work.resolve("missing.jsonl").toString(), "--alerts",
+        CliRun run = CliRun.of("score", "--truth", work.resolve("missing.jsonl").toString(), "--alerts",
                 work.resolve("alerts.jsonl").toString());
 
-        assertThat(run.exitCode).isEqualTo(CxPulse.EXIT_USAGE);
-        assertThat(run.err).contains("missing.jsonl");
+        assertThat(run.exitCode()).isEqualTo(CxPulse.EXIT_USAGE);
+        assertThat(run.err()).contains("missing.jsonl");
     }
 
     @Test
@@ -68,21 +65,9 @@ class SimulateScoreITCase {
         Path script = work.resolve("incidents.yaml");
         Files.writeString(script, "incidents:\n  - {kind: QUEUE_OVERLOAD, subject: nowhere, start: 0m, length: 1h}\n");
 
-        Run run = run("simulate", "--output", work.resolve("sim").toString(), "--incidents", script.toString());
+        CliRun run = CliRun.of("simulate", "--output", work.resolve("sim").toString(), "--incidents", script.toString());
 
-        assertThat(run.exitCode).isEqualTo(CxPulse.EXIT_USAGE);
-        assertThat(run.err).contains("nowhere");
+        assertThat(run.exitCode()).isEqualTo(CxPulse.EXIT_USAGE);
+        assertThat(run.err()).contains("nowhere");
     }
-
-    private static Run run(String... args) {
-        CommandLine cli = CxPulse.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {}
 }
