@@ -57,31 +57,37 @@ public final class BenchReport {
 
     /** The one-line summary, last on standard output. */
     public String summary() {
-        return String.format(Locale.ROOT, "bench: R1/R0=%.2f R2/R0=%.2f p99_ms=%s state_B_per_customer=%s scale_1M/1K=%s",
-                ratio("R1"), ratio("R2"),
-                latency == null ? "n/a" : String.format(Locale.ROOT, "%.0f", latency.committed().p99Ms()),
-                large == null ? "n/a" : String.format(Locale.ROOT, "%.0f", large.bytesPerCustomer()),
-                small == null || large == null ? "n/a"
-                        : String.format(Locale.ROOT, "%.2f", large.eventsPerSecond() / small.eventsPerSecond()));
+        return "bench: R1/R0=" + figure("%.2f", ratio("R1")) + " R2/R0=" + figure("%.2f", ratio("R2"))
+                + " p99_ms=" + figure("%.0f", latency == null ? Double.NaN : latency.committed().p99Ms())
+                + " state_B_per_customer=" + figure("%.0f", large == null ? Double.NaN : large.bytesPerCustomer())
+                + " scale_1M/1K=" + figure("%.2f", small == null || large == null ? Double.NaN
+                        : large.eventsPerSecond() / small.eventsPerSecond());
+    }
+
+    /** A figure the run measured, or {@code n/a} for a part it did not run. */
+    private static String figure(String format, double value) {
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, format, value);
     }
 
     public String markdown() {
         StringBuilder b = new StringBuilder();
         b.append("# CX Pulse benchmark\n\n");
-        b.append(String.format(Locale.ROOT, "%,d simulated events (%,d customers), %d rounds interleaved R0 R1 R2, "
-                + "parallelism %d, %d partitions per topic, %d cores.%n%n", loaded.events(), loaded.customers(),
-                options.rounds(), options.parallelism(), options.partitions(),
-                Runtime.getRuntime().availableProcessors()));
-        b.append("| variant | events/s (median) | spread (min–max) | ratio to R0 | CPU-s per M events, Flink process | "
-                + "CPU-s per M events, broker |\n|---|---|---|---|---|---|\n");
-        for (String v : Bench.VARIANTS) {
-            b.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f–%,.0f | %.2f | %.1f | %.1f |%n", v,
-                    median(v, Measurement::eventsPerSecond), min(v, Measurement::eventsPerSecond),
-                    max(v, Measurement::eventsPerSecond), ratio(v), median(v, Measurement::processCpuPerMillion),
-                    median(v, Measurement::brokerCpuPerMillion)));
+        if (!runs.isEmpty()) {
+            b.append(String.format(Locale.ROOT, "%,d simulated events (%,d customers), %d rounds interleaved R0 R1 R2, "
+                    + "parallelism %d, %d partitions per topic, %d cores.%n%n", loaded.events(), loaded.customers(),
+                    options.rounds(), options.parallelism(), options.partitions(),
+                    Runtime.getRuntime().availableProcessors()));
+            b.append("| variant | events/s (median) | spread (min–max) | ratio to R0 | CPU-s per M events, Flink process | "
+                    + "CPU-s per M events, broker |\n|---|---|---|---|---|---|\n");
+            for (String v : Bench.VARIANTS) {
+                b.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f–%,.0f | %.2f | %.1f | %.1f |%n", v,
+                        median(v, Measurement::eventsPerSecond), min(v, Measurement::eventsPerSecond),
+                        max(v, Measurement::eventsPerSecond), ratio(v), median(v, Measurement::processCpuPerMillion),
+                        median(v, Measurement::brokerCpuPerMillion)));
+            }
+            b.append("\nR0: kafka-clients consume→produce copy. R1: Flink decode, validate, encode, exactly-once sink, "
+                    + "no state. R2: every job, as the demo runs them. Flink runs are timed by the job's net runtime.\n");
         }
-        b.append("\nR0: kafka-clients consume→produce copy. R1: Flink decode, validate, encode, exactly-once sink, "
-                + "no state. R2: every job, as the demo runs them. Flink runs are timed by the job's net runtime.\n");
         if (latency != null) {
             b.append(String.format(Locale.ROOT, "%n## Latency, open loop at %,.0f events/s (70%% of R2)%n%n", latency.rate()));
             b.append(String.format(Locale.ROOT, "%,d events sent in %.1f s (2 s checkpoints). From an event's scheduled "

@@ -51,6 +51,17 @@ class BenchReportTest {
     }
 
     @Test
+    void partsNotRunAreNotApplicableNotNaN() {
+        ScaleRun.Result small = new ScaleRun.Result(1_000, 100_000, 1_000, 10, 2_000_000);
+        ScaleRun.Result large = new ScaleRun.Result(1_000_000, 100_000, 40_000, 10, 24_000_000);
+        BenchReport report = new BenchReport(OPTIONS, new Preload.Result(0, 0, 0), List.of(), null, small, large);
+
+        assertThat(report.summary()).isEqualTo(
+                "bench: R1/R0=n/a R2/R0=n/a p99_ms=n/a state_B_per_customer=600 scale_1M/1K=1.00");
+        assertThat(report.markdown()).doesNotContain("NaN", "| R0 |");
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<Double> values = new java.util.ArrayList<>();
         for (int i = 1; i <= 200; i++) {
