@@ -6,8 +6,11 @@ import io.cxpulse.common.io.InputTopic;
 import io.cxpulse.common.io.KafkaInputs;
 import io.cxpulse.common.io.KafkaOutputs;
 import io.cxpulse.local.LocalFlink;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -51,6 +54,14 @@ final class FlinkRuns {
             return result.getNetRuntime() / 1000.0;
         } finally {
             flink.deleteTemporaryFiles();
+        }
+    }
+
+    /** Waits (up to a minute) until a submitted job runs. */
+    static void awaitRunning(JobClient job) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (job.getJobStatus().get() != JobStatus.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 

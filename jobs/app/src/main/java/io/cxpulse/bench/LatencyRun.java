@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 
@@ -64,7 +63,8 @@ final class LatencyRun {
                 AlertWatcher uncommitted = new AlertWatcher(config, "read_uncommitted");
                 ConsumerLag lag = new ConsumerLag(config, config.kafka().groupIdPrefix() + "-" + Pipelines.ALL_JOBS);
                 KafkaTrafficSink sink = new KafkaTrafficSink(config)) {
-            awaitRunning(job);
+            FlinkRuns.awaitRunning(job);
+            Thread.sleep(3000); // sources assigned their partitions
             TrafficGenerator traffic = new TrafficGenerator(
                     new TrafficGenerator.Settings(seed + 1, Instant.parse("2026-11-16T08:00:00Z"), Duration.ofDays(30),
                             10, customers),
@@ -140,11 +140,4 @@ final class LatencyRun {
         return Percentiles.of(latencies);
     }
 
-    private static void awaitRunning(JobClient job) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (job.getJobStatus().get() != JobStatus.RUNNING && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(3000); // sources assigned their partitions
-    }
 }

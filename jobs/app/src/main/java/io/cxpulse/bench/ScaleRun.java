@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 
@@ -43,10 +42,7 @@ final class ScaleRun {
         try (ConsumerLag lag = new ConsumerLag(config, config.kafka().groupIdPrefix() + "-" + Pipelines.ALL_JOBS)) {
             Pipelines.attachToKafka(flink.env(), config, Pipelines.JobConfigs.DEFAULTS);
             JobClient job = flink.env().executeAsync("bench-scale-" + customers);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (job.getJobStatus().get() != JobStatus.RUNNING && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            FlinkRuns.awaitRunning(job);
             long started = System.nanoTime();
             while (lag.records() > 0) {
                 Thread.sleep(250);

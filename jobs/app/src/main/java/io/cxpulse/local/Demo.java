@@ -118,16 +118,12 @@ public final class Demo {
         }
     }
 
-    private interface Stopping {
-        void stop() throws Exception;
-    }
-
-    private void stopQuietly(String what, Stopping stopping) {
+    private void stopQuietly(String what, AutoCloseable stopping) {
         if (stopping == null) {
             return;
         }
         try {
-            stopping.stop();
+            stopping.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

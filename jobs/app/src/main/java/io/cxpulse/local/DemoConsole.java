@@ -11,9 +11,7 @@ import io.cxpulse.schema.MetricSnapshot;
 import io.cxpulse.schema.SubjectType;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +40,6 @@ public final class DemoConsole implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<AlertKind, Long> alertsByKind = new EnumMap<>(AlertKind.class);
     private final MetricsTable table = new MetricsTable();
-    private final Deque<Alert> alerts = new ArrayDeque<>();
     private final boolean allAlerts;
     private long alertRecords;
     private final Map<AlertKind, Integer> customerAlertsShown = new EnumMap<>(AlertKind.class);
@@ -52,8 +49,6 @@ public final class DemoConsole implements AutoCloseable {
     private long metricRecords;
 
     static final int CUSTOMER_ALERTS_PER_TABLE = 3;
-    /** How many of the latest alerts {@link #alerts()} keeps. */
-    static final int KEPT_ALERTS = 10_000;
 
     public DemoConsole(CxPulseConfig config, PrintStream out, Ansi ansi, LongSupplier eventsIn, Duration tableEvery,
             boolean allAlerts) {
@@ -71,17 +66,8 @@ public final class DemoConsole implements AutoCloseable {
         thread.start();
     }
 
-    /** The latest alerts seen, up to {@value #KEPT_ALERTS} (for the demo test). */
-    public synchronized List<Alert> alerts() {
-        return List.copyOf(alerts);
-    }
-
     public synchronized Map<AlertKind, Long> alertsByKind() {
         return Map.copyOf(alertsByKind);
-    }
-
-    public synchronized long metricRecords() {
-        return metricRecords;
     }
 
     private void run() {
@@ -149,10 +135,6 @@ public final class DemoConsole implements AutoCloseable {
         boolean print;
         synchronized (this) {
             alertRecords++;
-            alerts.addLast(alert);
-            if (alerts.size() > KEPT_ALERTS) {
-                alerts.removeFirst();
-            }
             if (alert.getStatus() == AlertStatus.OPEN) {
                 alertsByKind.merge(alert.getKind(), 1L, Long::sum);
             }

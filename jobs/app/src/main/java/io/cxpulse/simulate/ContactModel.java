@@ -12,7 +12,9 @@ import io.cxpulse.simulate.ChatPhrases.Mood;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Makes one customer contact, call or chat, with its whole lifecycle: waiting, answered or
@@ -35,28 +37,28 @@ final class ContactModel {
     private static final long SECOND = 1000;
     private static final long MINUTE = 60 * SECOND;
 
-    private final World world;
     private final Incidents incidents;
     private final Schedule schedule;
     private final SplittableRandom random;
     private final ComplaintModel complaints;
+    private final Map<String, List<World.Agent>> teams;
     private long calls;
     private long chats;
     private long surveys;
 
     ContactModel(World world, Incidents incidents, Schedule schedule, SplittableRandom random,
             ComplaintModel complaints) {
-        this.world = world;
         this.incidents = incidents;
         this.schedule = schedule;
         this.random = random;
         this.complaints = complaints;
+        this.teams = world.agents().stream().collect(Collectors.groupingBy(World.Agent::team));
     }
 
     /** Makes the contact's events; returns the customer's next contact, or null. */
     Contact make(Contact c) {
         boolean chat = random.nextDouble() < 0.4;
-        List<World.Agent> team = world.agentsOf(c.queue().team());
+        List<World.Agent> team = teams.get(c.queue().team());
         World.Agent agent = team.get(random.nextInt(team.size()));
         double skill = agent.skill() / incidents.strength(IncidentKind.STRUGGLING_AGENT, agent.id(), c.timeMs());
         double overload = chat ? 1 : incidents.strength(IncidentKind.QUEUE_OVERLOAD, c.queue().id(), c.timeMs());
@@ -118,7 +120,7 @@ final class ContactModel {
             call(c, id, CallEventType.ANSWERED, answered, agent, null);
         }
         for (int t = 1; t <= transfers; t++) {
-            List<World.Agent> team = world.agentsOf(c.queue().team());
+            List<World.Agent> team = teams.get(c.queue().team());
             agent = team.get(random.nextInt(team.size()));
             long at = answered + (end - answered) * t / (transfers + 1);
             if (chat) {

@@ -16,22 +16,16 @@ final class Incidents {
 
     /** The strength of the {@code kind} incident on {@code subject} under way at {@code timeMs}; 1 if none. */
     double strength(IncidentKind kind, String subject, long timeMs) {
-        double strength = 1;
-        for (Incident incident : incidents) {
-            if (incident.kind() == kind && incident.subject().equals(subject) && incident.activeAt(timeMs - startMs)) {
-                strength = Math.max(strength, incident.strength());
-            }
-        }
-        return strength;
+        return incidents.stream().filter(i -> under(i, kind, subject, timeMs)).mapToDouble(Incident::strength)
+                .reduce(1, Math::max);
     }
 
     boolean active(IncidentKind kind, String subject, long timeMs) {
-        for (Incident incident : incidents) {
-            if (incident.kind() == kind && incident.subject().equals(subject) && incident.activeAt(timeMs - startMs)) {
-                return true;
-            }
-        }
-        return false;
+        return incidents.stream().anyMatch(i -> under(i, kind, subject, timeMs));
+    }
+
+    private boolean under(Incident incident, IncidentKind kind, String subject, long timeMs) {
+        return incident.kind() == kind && incident.subject().equals(subject) && incident.activeAt(timeMs - startMs);
     }
 
     /** The largest strength any {@code kind} incident on {@code subject} ever has; 1 if none. */

@@ -24,8 +24,4 @@ final class Schedule {
     SimEvent poll() {
         return pending.poll();
     }
-
-    int size() {
-        return pending.size();
-    }
 }

@@ -74,8 +74,4 @@ public final class Simulation {
     public List<GroundTruth> truth() {
         return GroundTruth.of(options.script(), options.settings().start());
     }
-
-    public World world() {
-        return world;
-    }
 }

@@ -112,11 +112,6 @@ public final class TrafficGenerator implements Iterator<SimEvent> {
         return event;
     }
 
-    /** The simulated instant the run's arrivals stop. */
-    public Instant end() {
-        return Instant.ofEpochMilli(endMs);
-    }
-
     private SimEvent advance() {
         while (true) {
             long frontier = nextArrivalMs();

@@ -88,8 +88,4 @@ public record World(List<Queue> queues, List<Agent> agents, List<Supplier> suppl
     public Supplier supplier(String id) {
         return suppliers.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
     }
-
-    public List<Agent> agentsOf(String team) {
-        return agents.stream().filter(a -> a.team().equals(team)).toList();
-    }
 }
