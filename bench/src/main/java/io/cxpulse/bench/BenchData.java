@@ -309,4 +309,41 @@ final class BenchData {
     private static <T> T pick(SplittableRandom random, T[] values) {
         return values[random.nextInt(values.length)];
     }
+    /** What customers write in a contact centre's chat, in English and Chinese, calm, unhappy and angry. */
+    private static final String[] CHAT_MESSAGES = {
+        "Hi, I'd like to check the status of my order 8841-2203 please",
+        "It was supposed to arrive on Monday and it's still not here",
+        "ok thanks, that helps",
+        "This is the third time I'm contacting you about this, it's ridiculous",
+        "I want to speak to a manager right now",
+        "not bad, but the delivery took way too long",
+        "Can you tell me when the refund will be processed?",
+        "terrible service, I will cancel my account and tell everyone",
+        "No problem, thank you for your help!",
+        "the parcel arrived damaged and nobody answers my emails",
+        "Great, that's exactly what I needed. Have a nice day",
+        "I've been waiting for 40 minutes, this is a waste of time",
+        "你好，我想查一下我的订单到哪里了",
+        "已经等了一个星期了，还是没有收到",
+        "好的，谢谢，没有问题",
+        "你们的服务太差了，我要投诉",
+        "这是第三次打电话了，还是没解决",
+        "东西不错，就是快递有点慢",
+        "我要退款，不然我就去12315投诉",
+        "客服态度很好，很满意",
+        "不好意思，请问发票怎么开？",
+        "包裹坏了，里面的东西也摔碎了，太失望了",
+        "能不能快点处理？我不想再等了",
+        "请问你们的营业时间是几点到几点",
+    };
+
+    /** {@code count} chat messages drawn from a fixed list: 12 English, 12 Chinese, a third of them unhappy. */
+    static String[] chatMessages(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        String[] messages = new String[count];
+        for (int i = 0; i < count; i++) {
+            messages[i] = CHAT_MESSAGES[random.nextInt(CHAT_MESSAGES.length)];
+        }
+        return messages;
+    }
 }

@@ -199,7 +199,7 @@ public final class ChatSignals implements Serializable {
         int negatorEnd = -1;
         int i = 0;
         while (i < clause.length()) {
-            String match = longestChinese(clause, i, chinese.longestSentiment(), c -> chinese.sentiment(c) != null);
+            String match = longestChinese(clause, i, chinese.sentimentTrie());
             if (match != null) {
                 Lexicon.Term term = chinese.sentiment(match);
                 tally.add(term, negatorEnd >= 0 && i - negatorEnd <= NEGATION_CHARS);
@@ -208,7 +208,7 @@ public final class ChatSignals implements Serializable {
                 negatorEnd = term.polarity() == Lexicon.Polarity.NEGATIVE && endsWithNegator(match) ? i : -1;
                 continue;
             }
-            String negator = longestChinese(clause, i, chinese.longestNegator(), chinese::isNegator);
+            String negator = longestChinese(clause, i, chinese.negatorTrie());
             if (negator != null) {
                 i += negator.length();
                 negatorEnd = i;
@@ -221,7 +221,7 @@ public final class ChatSignals implements Serializable {
     private void escalationChinese(String clause, Set<String> found) {
         int i = 0;
         while (i < clause.length()) {
-            String match = longestChinese(clause, i, chinese.longestEscalation(), chinese::isEscalation);
+            String match = longestChinese(clause, i, chinese.escalationTrie());
             if (match == null) {
                 i++;
                 continue;
@@ -248,14 +248,10 @@ public final class ChatSignals implements Serializable {
         return false;
     }
 
-    private static String longestChinese(String clause, int at, int longest, Predicate<String> listed) {
-        for (int n = Math.min(longest, clause.length() - at); n >= 1; n--) {
-            String candidate = clause.substring(at, at + n);
-            if (listed.test(candidate) && standsAlone(clause, at, at + n)) {
-                return candidate;
-            }
-        }
-        return null;
+    /** The longest listed term starting at {@code at} that stands alone, or null. */
+    private static String longestChinese(String clause, int at, TermTrie listed) {
+        int length = listed.longestAt(clause, at, end -> standsAlone(clause, at, end));
+        return length == 0 ? null : clause.substring(at, at + length);
     }
 
     /**

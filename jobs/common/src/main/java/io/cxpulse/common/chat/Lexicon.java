@@ -44,6 +44,9 @@ final class Lexicon implements Serializable {
     private final int longestSentiment;
     private final int longestNegator;
     private final int longestEscalation;
+    private final TermTrie sentimentTrie;
+    private final TermTrie negatorTrie;
+    private final TermTrie escalationTrie;
 
     private Lexicon(Map<String, Term> sentiment, Set<String> negators, Set<String> escalation,
             ToIntFunction<String> length) {
@@ -53,6 +56,9 @@ final class Lexicon implements Serializable {
         this.longestSentiment = longest(sentiment.keySet(), length);
         this.longestNegator = longest(negators, length);
         this.longestEscalation = longest(escalation, length);
+        this.sentimentTrie = new TermTrie(sentiment.keySet());
+        this.negatorTrie = new TermTrie(negators);
+        this.escalationTrie = new TermTrie(escalation);
     }
 
     /** Loads {@code positive-, negative-, neutral-, negators-, escalation-<language>.txt}. */
@@ -89,6 +95,19 @@ final class Lexicon implements Serializable {
 
     int longestEscalation() {
         return longestEscalation;
+    }
+
+    /** The sentiment terms as a character trie (for the languages scanned by character). */
+    TermTrie sentimentTrie() {
+        return sentimentTrie;
+    }
+
+    TermTrie negatorTrie() {
+        return negatorTrie;
+    }
+
+    TermTrie escalationTrie() {
+        return escalationTrie;
     }
 
     private static void addSentiment(Map<String, Term> into, String file, Polarity polarity) {
