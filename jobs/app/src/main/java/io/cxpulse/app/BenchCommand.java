@@ -3,6 +3,7 @@ package io.cxpulse.app;
 import io.cxpulse.app.CxPulse.UsageException;
 import io.cxpulse.bench.Bench;
 import io.cxpulse.bench.BenchReport;
+import io.cxpulse.common.config.ConfigLoader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -33,6 +34,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "3", description = "Runs of each variant, interleaved (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--warm-up", defaultValue = "1", paramLabel = "ROUNDS",
+            description = "Rounds run first and left out of the figures (default: ${DEFAULT-VALUE}).")
+    int warmUp;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "2s", paramLabel = "DURATION",
+            description = "Checkpoint interval of every Flink run, e.g. 500ms or 2s: exactly-once output becomes"
+                    + " visible when its checkpoint completes (default: ${DEFAULT-VALUE}, as the demo).")
+    String checkpointIntervalText;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -57,15 +67,23 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long n = events != null ? events : quick ? 200_000 : 2_000_000;
-        if (n < 1000 || rounds < 1 || parallelism < 1 || partitions < 1 || customers < 1) {
+        Duration checkpointInterval;
+        try {
+            checkpointInterval = ConfigLoader.parseDuration(checkpointIntervalText);
+        } catch (RuntimeException e) {
+            throw new UsageException("--checkpoint-interval: not a duration: " + checkpointIntervalText);
+        }
+        if (n < 1000 || rounds < 1 || warmUp < 0 || parallelism < 1 || partitions < 1 || customers < 1
+                || checkpointInterval.toMillis() < 100) {
             throw new UsageException("--events must be at least 1000; --rounds, --parallelism, --partitions and"
-                    + " --customers at least 1");
+                    + " --customers at least 1; --warm-up at least 0; --checkpoint-interval at least 100ms");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (!Set.of("throughput", "latency", "scale").containsAll(parts)) {
             throw new UsageException("--parts takes throughput, latency and scale");
         }
-        BenchReport report = new Bench(new Bench.Options(n, rounds, parallelism, partitions, customers, 1,
+        BenchReport report = new Bench(new Bench.Options(n, rounds, warmUp, checkpointInterval, parallelism,
+                partitions, customers, 1,
                 Duration.ofSeconds(quick ? 20 : 60), latencyRate, quick ? 100_000 : 500_000, parts, output), out)
                 .run();
         report.write(output);

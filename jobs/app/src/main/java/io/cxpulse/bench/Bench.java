@@ -27,13 +27,15 @@ public final class Bench {
     /**
      * @param events how many simulated events to pre-load and process per run
      * @param rounds how many times each variant runs (at least 3 for a median and a spread)
-     */
-    /**
+     * @param warmUpRounds rounds run first and left out of the figures (JIT, page cache)
+     * @param checkpointInterval of every Flink run: exactly-once output is visible when its
+     *     checkpoint completes, so this bounds the latency a {@code read_committed} reader sees
      * @param latencyRate events/s of the open-loop latency run; 0 for 70% of R2's median
      * @param parts which of "throughput", "latency", "scale" to run
      */
-    public record Options(long events, int rounds, int parallelism, int partitions, int customers, long seed,
-            Duration latencyRun, double latencyRate, long scaleEvents, Set<String> parts, Path output) {}
+    public record Options(long events, int rounds, int warmUpRounds, Duration checkpointInterval, int parallelism,
+            int partitions, int customers, long seed, Duration latencyRun, double latencyRate, long scaleEvents,
+            Set<String> parts, Path output) {}
 
     static final List<String> VARIANTS = List.of("R0", "R1", "R2");
 
@@ -46,10 +48,11 @@ public final class Bench {
     }
 
     public BenchReport run() throws Exception {
-        out.printf("bench: %,d events, %d rounds, parallelism %d, %d partitions per topic%n", options.events(),
-                options.rounds(), options.parallelism(), options.partitions());
+        out.printf("bench: %,d events, %d rounds after %d warm-up, parallelism %d, %d partitions per topic, "
+                + "checkpoints every %d ms%n", options.events(), options.rounds(), options.warmUpRounds(),
+                options.parallelism(), options.partitions(), options.checkpointInterval().toMillis());
         try (BrokerProcess broker = BrokerProcess.start(options.output().resolve("broker.log"))) {
-            CxPulseConfig config = config(broker.bootstrapServers());
+            CxPulseConfig config = config(broker.bootstrapServers(), options.checkpointInterval());
             TopicSetup.ensure(config, options.partitions(), (short) 1);
             createCopyTopics(config);
             List<Measurement> runs = new ArrayList<>();
@@ -59,12 +62,16 @@ public final class Bench {
                 out.printf("pre-loaded %,d events (%,d customers) in %.1f s%n", loaded.events(), loaded.customers(),
                         loaded.seconds());
             }
-            for (int round = 1; round <= options.rounds() && options.parts().contains("throughput"); round++) {
+            int warmUp = options.warmUpRounds();
+            for (int round = 1 - warmUp; round <= options.rounds() && options.parts().contains("throughput"); round++) {
                 for (String variant : VARIANTS) {
-                    Measurement m = measure(variant, round, loaded.events(), config, broker);
-                    runs.add(m);
-                    out.printf("round %d %s: %,.0f events/s (%.1f s; CPU %.1f s here, %.1f s broker)%n", round,
-                            variant, m.eventsPerSecond(), m.seconds(), m.processCpuSeconds(), m.brokerCpuSeconds());
+                    Measurement m = measure(variant, round + warmUp, loaded.events(), config, broker);
+                    if (round > 0) {
+                        runs.add(m);
+                    }
+                    out.printf("%s %s: %,.0f events/s (%.1f s; CPU %.1f s here, %.1f s broker)%n",
+                            round > 0 ? "round " + round : "warm-up", variant, m.eventsPerSecond(), m.seconds(),
+                            m.processCpuSeconds(), m.brokerCpuSeconds());
                 }
             }
             LatencyRun.Result latency = null;
@@ -114,12 +121,12 @@ public final class Bench {
                 broker.cpu().toNanos() / 1e9 - broker0);
     }
 
-    /** As the demo: 2 s checkpoints (exactly-once output visible within seconds), read from the start. */
-    static CxPulseConfig config(String bootstrap) {
+    /** Every run's configuration: the given checkpoint interval, inputs read from the start. */
+    static CxPulseConfig config(String bootstrap, Duration checkpointInterval) {
         CxPulseConfig base = CxPulseConfig.defaults();
         SourcesConfig sources = base.sources();
         return base.withKafka(base.kafka().withBootstrapServers(bootstrap))
-                .withCheckpoints(new CheckpointsConfig(Duration.ofSeconds(2), null, null))
+                .withCheckpoints(new CheckpointsConfig(checkpointInterval, null, null))
                 .withSources(new SourcesConfig(sources.maxOutOfOrderness(), Duration.ofSeconds(10),
                         SourcesConfig.StartingOffsets.EARLIEST, sources.maxRecordBytes(), sources.maxFieldChars()));
     }

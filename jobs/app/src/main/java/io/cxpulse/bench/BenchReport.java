@@ -73,9 +73,10 @@ public final class BenchReport {
         StringBuilder b = new StringBuilder();
         b.append("# CX Pulse benchmark\n\n");
         if (!runs.isEmpty()) {
-            b.append(String.format(Locale.ROOT, "%,d simulated events (%,d customers), %d rounds interleaved R0 R1 R2, "
-                    + "parallelism %d, %d partitions per topic, %d cores.%n%n", loaded.events(), loaded.customers(),
-                    options.rounds(), options.parallelism(), options.partitions(),
+            b.append(String.format(Locale.ROOT, "%,d simulated events (%,d customers), %d rounds interleaved R0 R1 R2 "
+                    + "after %d warm-up round(s) left out, parallelism %d, %d partitions per topic, %d cores.%n%n",
+                    loaded.events(), loaded.customers(), options.rounds(), options.warmUpRounds(),
+                    options.parallelism(), options.partitions(),
                     Runtime.getRuntime().availableProcessors()));
             b.append("| variant | events/s (median) | spread (min–max) | ratio to R0 | CPU-s per M events, Flink process | "
                     + "CPU-s per M events, broker |\n|---|---|---|---|---|---|\n");
@@ -90,8 +91,9 @@ public final class BenchReport {
         }
         if (latency != null) {
             b.append(String.format(Locale.ROOT, "%n## Latency, open loop at %,.0f events/s (70%% of R2)%n%n", latency.rate()));
-            b.append(String.format(Locale.ROOT, "%,d events sent in %.1f s (2 s checkpoints). From an event's scheduled "
-                    + "send time to the alert it allows being visible:%n%n", latency.sent(), latency.sendSeconds()));
+            b.append(String.format(Locale.ROOT, "%,d events sent in %.1f s (checkpoints every %d ms). From an event's "
+                    + "scheduled send time to the alert it allows being visible:%n%n", latency.sent(),
+                    latency.sendSeconds(), options.checkpointInterval().toMillis()));
             b.append("| reader | alerts | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
             for (var row : List.of(java.util.Map.entry("read_committed", latency.committed()),
                     java.util.Map.entry("read_uncommitted", latency.uncommitted()))) {
@@ -121,6 +123,8 @@ public final class BenchReport {
         root.put("events", loaded.events());
         root.put("customers", loaded.customers());
         root.put("rounds", options.rounds());
+        root.put("warm_up_rounds", options.warmUpRounds());
+        root.put("checkpoint_interval_ms", options.checkpointInterval().toMillis());
         root.put("parallelism", options.parallelism());
         root.put("partitions", options.partitions());
         root.put("cores", Runtime.getRuntime().availableProcessors());
