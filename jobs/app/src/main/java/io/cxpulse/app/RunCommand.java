@@ -10,20 +10,40 @@ import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.ExperienceJob;
 import io.cxpulse.metrics.MetricsConfig;
 import io.cxpulse.metrics.MetricsJob;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code cxpulse run JOB}: one job on a local Flink, Kafka in and out, exactly once, until stopped. */
+/**
+ * {@code cxpulse run JOB}: one job on a local Flink, Kafka in and out, exactly once, until
+ * stopped. Its state survives a restart: Ctrl-C stops it with a savepoint when a checkpoint
+ * directory is configured (checkpoints are retained there too), and {@code --from-savepoint}
+ * restores from either.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
         description = "Runs one CX Pulse job on a local Flink MiniCluster against Kafka until stopped (Ctrl-C)."
                 + " In production, submit the jar to a Flink cluster with the job's main class instead.")
 final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: experience, complaints or metrics.")
     String job;
@@ -34,13 +54,31 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT", description = "Kafka to use (overrides the configuration).")
     String bootstrapServers;
 
+    @Option(names = "--from-savepoint", paramLabel = "PATH",
+            description = "Restore the job's state from a savepoint, or from a retained checkpoint (its chk-N"
+                    + " directory under checkpoints.directory), e.g. after a crash.")
+    String fromSavepoint;
+
+    @Option(names = "--allow-non-restored-state",
+            description = "Start even if the savepoint holds state no operator of this job claims.")
+    boolean allowNonRestoredState;
+
     @Override
     public Integer call() throws Exception {
         CxPulseConfig config = CommandConfig.load(configFile);
         if (bootstrapServers != null) {
             config = config.withKafka(config.kafka().withBootstrapServers(bootstrapServers));
         }
-        StreamExecutionEnvironment env = FlinkSettings.environment(config);
+        Configuration restore = new Configuration();
+        if (fromSavepoint != null) {
+            Path local = localPath(fromSavepoint);
+            if (local != null && !Files.exists(local)) {
+                throw new UsageException("--from-savepoint: no such savepoint or checkpoint: " + fromSavepoint);
+            }
+            restore.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
+            restore.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
+        }
+        StreamExecutionEnvironment env = FlinkSettings.environment(config, restore);
         switch (job) {
             case ExperienceJob.NAME -> ExperienceJob.attach(env, config, ConfigLoader.section(
                     configFile, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS, System.getenv()),
@@ -53,7 +91,68 @@ final class RunCommand implements Callable<Integer> {
                     false);
             default -> throw new UsageException("unknown job '" + job + "' (known: experience, complaints, metrics)");
         }
-        env.execute("cxpulse-" + job);
+        PrintWriter out = spec.commandLine().getOut();
+        String checkpoints = config.checkpoints().directory();
+        String savepoints = checkpoints == null ? null : checkpoints.replaceAll("/+$", "") + "/savepoints";
+        JobClient client = env.executeAsync("cxpulse-" + job);
+        out.printf("running %s as Flink job %s%s; Ctrl-C stops it%n", job, client.getJobID(),
+                fromSavepoint == null ? "" : ", restored from " + fromSavepoint);
+        out.println(checkpoints == null
+                ? "checkpoints.directory is not set: a restart begins with empty state (set it to keep state)"
+                : "checkpoints retained under " + checkpoints + "/" + client.getJobID() + "; savepoints go to "
+                        + savepoints);
+        out.flush();
+        Thread stop = new Thread(() -> stop(client, savepoints, out), "cxpulse-run-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            client.getJobExecutionResult().get();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is what ended the run
+            }
+        }
         return 0;
+    }
+
+    /**
+     * Ctrl-C: a savepoint commits the sinks' open transactions and keeps the state for the next
+     * start; without a savepoint directory, or if it fails in time (the JVM's own shut-down is
+     * stopping the local cluster meanwhile), the job is cancelled and its last retained
+     * checkpoint is the way back.
+     */
+    private static void stop(JobClient client, String savepoints, PrintWriter out) {
+        if (savepoints != null) {
+            try {
+                String path = client.stopWithSavepoint(false, savepoints, SavepointFormatType.CANONICAL)
+                        .get(20, TimeUnit.SECONDS);
+                out.println("stopped with a savepoint; restart with --from-savepoint " + path);
+                out.flush();
+                return;
+            } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+                out.println("the savepoint did not complete (" + e.getClass().getSimpleName()
+                        + "); restart from the last retained checkpoint instead");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        try {
+            client.cancel().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException | IllegalStateException gone) {
+            // already ended, or the local cluster is shutting down with the JVM
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.flush();
+    }
+
+    /** The local file a {@code file:} URI or plain path names; null for a remote file system. */
+    private static Path localPath(String location) {
+        if (location.startsWith("file:")) {
+            return Path.of(URI.create(location));
+        }
+        return location.contains("://") ? null : Path.of(location);
     }
 }

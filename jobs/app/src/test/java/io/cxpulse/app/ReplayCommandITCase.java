@@ -205,6 +205,9 @@ class ReplayCommandITCase {
     @Test
     void anUnknownJobOrConfigurationKeyIsAUsageError(@TempDir Path conf) throws Exception {
         assertThat(CliRun.of("run", "nonsense").exitCode()).isEqualTo(2);
+        CliRun restore = CliRun.of("run", "experience", "--from-savepoint", conf.resolve("chk-7").toString());
+        assertThat(restore.exitCode()).isEqualTo(2);
+        assertThat(restore.err()).contains("no such savepoint or checkpoint");
         Path file = conf.resolve("cxpulse.yaml");
         Files.writeString(file, "experience:\n  queue-max-wait: 10m\n");
         CliRun run = CliRun.of("replay", "--input", SAMPLE.toString(), "--output", out.toString(), "--config", file.toString());

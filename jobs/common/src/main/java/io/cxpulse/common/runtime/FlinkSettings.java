@@ -50,7 +50,14 @@ public final class FlinkSettings {
 
     /** A new environment (local when run outside a cluster) with the settings applied. */
     public static StreamExecutionEnvironment environment(CxPulseConfig config) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(toConfiguration(config));
+        return environment(config, new Configuration());
+    }
+
+    /** ... with further Flink options on top (a savepoint to restore from, say). */
+    public static StreamExecutionEnvironment environment(CxPulseConfig config, Configuration more) {
+        Configuration conf = toConfiguration(config);
+        conf.addAll(more);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         if (config.parallelism() != null) {
             env.setParallelism(config.parallelism());
         }
