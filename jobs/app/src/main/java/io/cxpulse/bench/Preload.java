@@ -14,7 +14,10 @@ import io.cxpulse.simulate.World;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Fills the input topics with the first {@code events} events of a simulation (the default
@@ -23,7 +26,18 @@ import java.util.Set;
  */
 final class Preload {
 
-    record Result(long events, int customers, double seconds) {}
+    /** @param byInput events per input ({@code calls}, {@code chats}, ...) */
+    record Result(long events, int customers, double seconds, Map<String, Long> byInput) {
+
+        Result(long events, int customers, double seconds) {
+            this(events, customers, seconds, Map.of());
+        }
+
+        /** Events of the given inputs. */
+        long of(List<String> inputs) {
+            return inputs.stream().mapToLong(input -> byInput.getOrDefault(input, 0L)).sum();
+        }
+    }
 
     private Preload() {}
 
@@ -34,17 +48,19 @@ final class Preload {
                         customers),
                 World.standard(seed, customers), IncidentScript.defaultScript());
         Set<String> seen = new HashSet<>();
+        Map<String, Long> byInput = new TreeMap<>();
         long sent = 0;
         long started = System.nanoTime();
         try (KafkaTrafficSink sink = new KafkaTrafficSink(config)) {
             while (sent < events && traffic.hasNext()) {
                 SimEvent e = traffic.next();
                 seen.add(customerOf(e));
+                byInput.merge(e.input().name(), 1L, Long::sum);
                 sink.send(e);
                 sent++;
             }
         }
-        return new Result(sent, seen.size(), (System.nanoTime() - started) / 1e9);
+        return new Result(sent, seen.size(), (System.nanoTime() - started) / 1e9, byInput);
     }
 
     private static String customerOf(SimEvent e) {
