@@ -137,7 +137,10 @@ public final class CustomerAlertDetector
             resolve(AlertKind.POOR_EXPERIENCE, poorEpisode, at, customer, "Customer " + customer
                     + "'s latest contact went well", out);
         }
-        if (streak > 0) {
+        // A contact that resolves the issue ends an open repeat-contact episode; with none open, the
+        // contact that makes the count opens one whatever its outcome (LOW when it resolved).
+        boolean resolvesOpenRepeat = interaction.isResolved() && repeatEpisode.value() != null;
+        if (streak > 0 && !resolvesOpenRepeat) {
             Severity severity = interaction.isResolved() ? Severity.LOW : streak > config.repeatContacts() ? Severity.HIGH
                     : Severity.MEDIUM;
             signal(AlertKind.REPEAT_CONTACT, repeatEpisode, at, interaction.teamId(), severity,

@@ -191,6 +191,25 @@ class CustomerAlertDetectorTest {
     }
 
     @Test
+    void aContactThatResolvesTheIssueEndsTheRepeatContactEpisodeAndItsStateGoesAfterTheWindow() throws Exception {
+        for (int h = 0; h < 3; h++) {
+            interaction("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(2L * h)), SHORT_WAIT, false);
+        }
+        interaction("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(8)), SHORT_WAIT, true);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getKind).containsOnly(AlertKind.REPEAT_CONTACT);
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).getSummary()).isEqualTo("Customer C2001's issue was resolved");
+        assertThat(alerts.get(1).getAlertId()).isEqualTo(alerts.get(0).getAlertId());
+
+        harness.processBothWatermarks(new Watermark(MONDAY_NINE_AM.plus(Duration.ofDays(5)).toEpochMilli()));
+        assertThat(harness.extractOutputValues()).as("nothing more").hasSize(2);
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void aSurveyOnlyEpisodeResolvesAndLeavesNoState() throws Exception {
         survey("C5001", MONDAY_NINE_AM, 2);
 
