@@ -7,19 +7,31 @@ import io.cxpulse.schema.ChatEventType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Folds the lifecycle events of one call or chat into an {@link Interaction}, in any arrival
  * order: each event sets what it knows (a QUEUED or STARTED sets the start, ANSWERED the
  * answer time, and so on), so an ENDED that overtakes its ANSWERED still gives the right wait
  * and handle time. The caller decides when the interaction is complete (see
- * {@link #closedAt()}); duplicates are removed upstream by {@code event_id}.
+ * {@link #closedAt()}).
+ *
+ * <p>Idempotent per {@code event_id}: a producer's retry of a TRANSFERRED or MESSAGE counts once,
+ * even when it comes after the inputs' de-duplication has forgotten the id (its TTL is
+ * processing time, an interaction may stay open for hours of event time). The ids seen are kept
+ * with the interaction, at most {@value #MAX_REMEMBERED_EVENT_IDS} of them (a pathological
+ * interaction's later events are still folded, only no longer de-duplicated here), and are
+ * forgotten when it is emitted ({@link #forgetEventIds()}).
  *
  * <p>A Flink POJO (public fields, no-arg constructor): the assembly operator keeps one per open
  * interaction in keyed state.
  */
 public final class InteractionAccumulator {
+
+    /** The most event ids one interaction remembers; a chat has tens of events, a call a handful. */
+    public static final int MAX_REMEMBERED_EVENT_IDS = 1000;
 
     public String interactionId;
     public String channel;
@@ -44,19 +56,32 @@ public final class InteractionAccumulator {
     public List<String> escalationTerms = new ArrayList<>();
     /** Set when the inactivity timeout, not ENDED or ABANDONED, closed the interaction. */
     public boolean closedByTimeout;
+    /** Ids of the events folded in so far, so a duplicate counts once; emptied on emit. */
+    public Set<String> eventIds = new HashSet<>();
 
     public InteractionAccumulator() {}
 
-    public void add(CallEvent e) {
+    /** Folds in a call event; false, and nothing changed, when its id was folded in before. */
+    public boolean add(CallEvent e) {
+        if (!firstTime(e.getEventId())) {
+            return false;
+        }
         common(e.getCallId(), Interaction.Channel.VOICE, e.getCustomerId(), e.getQueue(), e.getEventTime());
         agent(e.getAgentId(), e.getTeamId(), e.getEventTime());
         complaint |= e.getComplaint();
         reason = e.getReason() != null ? e.getReason() : reason;
         step(e.getType().name(), e.getEventTime(), e.getResolved());
+        return true;
     }
 
-    /** A chat event; {@code signal} scores a customer's MESSAGE (null for any other event). */
-    public void add(ChatEvent e, MessageSignal signal) {
+    /**
+     * Folds in a chat event; {@code signal} scores a customer's MESSAGE (null for any other
+     * event). False, and nothing changed, when its id was folded in before.
+     */
+    public boolean add(ChatEvent e, MessageSignal signal) {
+        if (!firstTime(e.getEventId())) {
+            return false;
+        }
         common(e.getChatId(), Interaction.Channel.CHAT, e.getCustomerId(), e.getQueue(), e.getEventTime());
         agent(e.getAgentId(), e.getTeamId(), e.getEventTime());
         complaint |= e.getComplaint();
@@ -66,6 +91,33 @@ public final class InteractionAccumulator {
         } else {
             step(e.getType().name(), e.getEventTime(), e.getResolved());
         }
+        return true;
+    }
+
+    /** Whether an event with this id has been folded in already. */
+    public boolean hasSeen(String eventId) {
+        return eventId != null && eventIds != null && eventIds.contains(eventId);
+    }
+
+    /** Drops the remembered event ids: the interaction is complete and leaves the assembler. */
+    public void forgetEventIds() {
+        eventIds = new HashSet<>();
+    }
+
+    private boolean firstTime(String eventId) {
+        if (eventId == null) {
+            return true;
+        }
+        if (eventIds == null) {
+            eventIds = new HashSet<>();
+        }
+        if (eventIds.contains(eventId)) {
+            return false;
+        }
+        if (eventIds.size() < MAX_REMEMBERED_EVENT_IDS) {
+            eventIds.add(eventId);
+        }
+        return true;
     }
 
     /** The lifecycle steps calls and chats share (a call is QUEUED where a chat is STARTED). */

@@ -22,7 +22,9 @@ import org.apache.flink.util.Collector;
  * <p>An interaction is emitted when the watermark passes its ENDED or ABANDONED time, so every
  * event up to then has arrived whatever its order within the watermark bound; one with no event
  * for {@code timeout} is emitted as incomplete. Customer chat messages are scored by
- * {@link ChatSignals} as they arrive (the text itself is not kept).
+ * {@link ChatSignals} as they arrive (the text itself is not kept). An event whose id the
+ * interaction has already folded in (a producer's retry that outlived the inputs'
+ * de-duplication) changes nothing and is counted in {@code duplicateEvents}.
  *
  * <p>Lateness: a first event behind the watermark by more than {@code allowedLateness} (zero
  * for the alert detectors; the metrics job allows its windows' lateness, so a whole late call
@@ -31,7 +33,8 @@ import org.apache.flink.util.Collector;
  * so a straggler of an interaction already emitted is counted as late instead of starting a
  * second, partial copy of it.
  *
- * <p>State: one accumulator and two timer timestamps per open interaction, and the marker.
+ * <p>State: one accumulator (with the ids of its events) and two timer timestamps per open
+ * interaction, and the marker.
  * Death plan: the accumulator and timers are cleared when the interaction is emitted, by the
  * close timer or the inactivity timer; the marker by its own timer {@code allowedLateness}
  * later.
@@ -58,6 +61,7 @@ public final class InteractionAssembler
     private transient ValueState<Long> idleTimer;
     private transient ValueState<Long> emittedUntil;
     private transient Counter lateEvents;
+    private transient Counter duplicateEvents;
 
     /** An assembler for the alert detectors: a first event behind the watermark is late. */
     public InteractionAssembler(Duration timeout) {
@@ -88,6 +92,7 @@ public final class InteractionAssembler
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(IDLE_TIMER_STATE, Types.LONG));
         emittedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>(EMITTED_STATE, Types.LONG));
         lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
+        duplicateEvents = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     }
 
     @Override
@@ -96,14 +101,21 @@ public final class InteractionAssembler
         if (acc == null) {
             return;
         }
-        acc.add(event);
-        updated(acc, ctx);
+        if (acc.add(event)) {
+            updated(acc, ctx);
+        } else {
+            duplicateEvents.inc();
+        }
     }
 
     @Override
     public void processElement2(ChatEvent event, Context ctx, Collector<InteractionAccumulator> out) throws Exception {
         InteractionAccumulator acc = current(ctx);
         if (acc == null) {
+            return;
+        }
+        if (acc.hasSeen(event.getEventId())) {
+            duplicateEvents.inc();
             return;
         }
         MessageSignal signal = event.getSender() == Sender.CUSTOMER && event.getText() != null
@@ -130,6 +142,7 @@ public final class InteractionAssembler
             return;
         }
         acc.closedByTimeout = !closed;
+        acc.forgetEventIds();
         out.collect(acc);
         if (close != null && !closed) {
             ctx.timerService().deleteEventTimeTimer(close);

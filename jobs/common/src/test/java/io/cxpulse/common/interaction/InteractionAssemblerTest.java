@@ -125,6 +125,83 @@ class InteractionAssemblerTest {
     }
 
     @Test
+    void aProducersRetryOfATransferCountsOnceButASecondTransferCounts() throws Exception {
+        call(CallEventType.QUEUED, NINE_AM, null);
+        call(CallEventType.ANSWERED, NINE_MINUTES_LATER, "agent-7");
+        transfer("call-1-transfer-1", NINE_MINUTES_LATER.plusSeconds(60), "agent-8");
+        transfer("call-1-transfer-1", NINE_MINUTES_LATER.plusSeconds(60), "agent-8"); // the retry
+        transfer("call-1-transfer-2", NINE_MINUTES_LATER.plusSeconds(120), "agent-9");
+        call(CallEventType.ENDED, TWENTY_ONE_MINUTES_LATER, "agent-9");
+        call(CallEventType.ENDED, TWENTY_ONE_MINUTES_LATER, "agent-9"); // the retry
+        advanceWatermarkTo(TWENTY_ONE_MINUTES_LATER.toEpochMilli());
+
+        Interaction call = single();
+        assertThat(call.transfers()).isEqualTo(2);
+        assertThat(call.teamId()).isEqualTo("team-of-agent-9");
+        assertThat(harness.extractOutputValues().get(0).eventIds).as("forgotten when emitted").isEmpty();
+        assertCleanedUp();
+    }
+
+    @Test
+    void aProducersRetryOfAChatMessageCountsOnce() throws Exception {
+        chat(ChatEventType.STARTED, NINE_AM, null, null);
+        chat(ChatEventType.ANSWERED, NINE_AM.plusSeconds(20), null, null);
+        chat(ChatEventType.MESSAGE, NINE_AM.plusSeconds(60), Sender.CUSTOMER, "This is ridiculous, I want a manager");
+        chat(ChatEventType.MESSAGE, NINE_AM.plusSeconds(60), Sender.CUSTOMER, "This is ridiculous, I want a manager");
+        chat(ChatEventType.MESSAGE, NINE_AM.plusSeconds(90), Sender.CUSTOMER, "Thanks, that works");
+        chat(ChatEventType.ENDED, NINE_AM.plusSeconds(600), null, null);
+        advanceWatermarkTo(NINE_AM.plusSeconds(600).toEpochMilli());
+
+        InteractionAccumulator chat = harness.extractOutputValues().get(0);
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(chat.customerMessages).as("two messages, one of them sent twice").isEqualTo(2);
+        assertThat(chat.negativeCustomerMessages).isEqualTo(1);
+        assertCleanedUp();
+    }
+
+    @Test
+    void theAccumulatorFoldsAnEventIdOnlyOnce() {
+        InteractionAccumulator acc = new InteractionAccumulator();
+        CallEvent transfer = CallEvent.newBuilder()
+                .setEventId("t-1").setCallId("call-9").setType(CallEventType.TRANSFERRED).setEventTime(NINE_AM)
+                .setCustomerId("C1042").setQueue("billing").setAgentId("agent-8").setTeamId("team-red")
+                .build();
+
+        assertThat(acc.add(transfer)).isTrue();
+        assertThat(acc.add(transfer)).isFalse();
+        assertThat(acc.toInteraction().transfers()).isEqualTo(1);
+    }
+
+    @Test
+    void aCallCarriesItsComplaintFlagAndReason() throws Exception {
+        call(CallEventType.QUEUED, NINE_AM, null);
+        call(CallEventType.ANSWERED, NINE_MINUTES_LATER, "agent-7");
+        harness.processElement1(new StreamRecord<>(CallEvent.newBuilder()
+                .setEventId("call-1-ENDED").setCallId("call-1").setType(CallEventType.ENDED)
+                .setEventTime(TWENTY_ONE_MINUTES_LATER).setCustomerId("C1042").setQueue("billing")
+                .setAgentId("agent-7").setTeamId("team-of-agent-7").setResolved(false)
+                .setComplaint(true).setReason("refund-delayed")
+                .build(), TWENTY_ONE_MINUTES_LATER.toEpochMilli()));
+        advanceWatermarkTo(TWENTY_ONE_MINUTES_LATER.toEpochMilli());
+
+        Interaction call = single();
+        assertThat(call.complaint()).isTrue();
+        assertThat(call.reason()).isEqualTo("refund-delayed");
+        assertCleanedUp();
+    }
+
+    @Test
+    void aCallWithoutAComplaintCarriesNone() throws Exception {
+        call(CallEventType.QUEUED, NINE_AM, null);
+        call(CallEventType.ENDED, NINE_MINUTES_LATER, "agent-7");
+        advanceWatermarkTo(NINE_MINUTES_LATER.toEpochMilli());
+
+        Interaction call = single();
+        assertThat(call.complaint()).isFalse();
+        assertThat(call.reason()).isNull();
+    }
+
+    @Test
     void aLateFirstEventIsCountedNotAssembled() throws Exception {
         advanceWatermarkTo(TWENTY_ONE_MINUTES_LATER.toEpochMilli());
         call(CallEventType.QUEUED, NINE_AM, null);
@@ -195,6 +272,14 @@ class InteractionAssemblerTest {
                 .setCustomerId("C1042").setQueue("billing").setAgentId(agent)
                 .setTeamId(agent == null ? null : "team-of-" + agent)
                 .setResolved(type == CallEventType.ENDED ? Boolean.FALSE : null)
+                .build();
+        harness.processElement1(new StreamRecord<>(e, at.toEpochMilli()));
+    }
+
+    private void transfer(String eventId, Instant at, String agent) throws Exception {
+        CallEvent e = CallEvent.newBuilder()
+                .setEventId(eventId).setCallId("call-1").setType(CallEventType.TRANSFERRED).setEventTime(at)
+                .setCustomerId("C1042").setQueue("billing").setAgentId(agent).setTeamId("team-of-" + agent)
                 .build();
         harness.processElement1(new StreamRecord<>(e, at.toEpochMilli()));
     }

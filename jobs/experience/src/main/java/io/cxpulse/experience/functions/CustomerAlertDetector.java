@@ -20,9 +20,11 @@ import io.cxpulse.schema.AlertStatus;
 import io.cxpulse.schema.Severity;
 import io.cxpulse.schema.SubjectType;
 import io.cxpulse.schema.SurveyResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -45,7 +47,11 @@ import org.apache.flink.util.Collector;
  *
  * <p>A poor-experience episode resolves when the customer's next interaction goes well
  * (resolved, no signal) or after the quiet period; a repeat-contact episode when a contact
- * resolves the issue or after the quiet period. A survey is judged on its own fields here.
+ * resolves the issue or after the quiet period. A survey is judged on its own fields here; its
+ * interaction, when the joiner found it, routes the alert and adds its wait and transfers to the
+ * evidence and the summary, and the customer's repeat-contact streak at the survey's time goes
+ * into the summary too. An episode's severity is the highest any of its alerts had: an
+ * {@code UPDATE} with milder signals never plays it down.
  *
  * <p>Inputs are buffered until the watermark passes their event time and then handled in
  * event-time order, so the same input gives the same episodes and alert ids, live or replayed.
@@ -131,7 +137,10 @@ public final class CustomerAlertDetector
             resolve(AlertKind.POOR_EXPERIENCE, poorEpisode, at, customer, "Customer " + customer
                     + "'s latest contact went well", out);
         }
-        if (streak > 0) {
+        // A contact that resolves the issue ends an open repeat-contact episode; with none open, the
+        // contact that makes the count opens one whatever its outcome (LOW when it resolved).
+        boolean resolvesOpenRepeat = interaction.isResolved() && repeatEpisode.value() != null;
+        if (streak > 0 && !resolvesOpenRepeat) {
             Severity severity = interaction.isResolved() ? Severity.LOW : streak > config.repeatContacts() ? Severity.HIGH
                     : Severity.MEDIUM;
             signal(AlertKind.REPEAT_CONTACT, repeatEpisode, at, interaction.teamId(), severity,
@@ -150,16 +159,23 @@ public final class CustomerAlertDetector
             return;
         }
         String customer = ctx.getCurrentKey();
-        Map<String, Double> evidence = new java.util.LinkedHashMap<>();
+        Map<String, Double> evidence = new LinkedHashMap<>();
         if (context.joined) {
             if (context.waitSeconds != null) {
                 evidence.put("interaction_wait_s", (double) context.waitSeconds);
             }
             evidence.put("interaction_transfers", (double) context.transfers);
         }
-        signal(AlertKind.POOR_EXPERIENCE, poorEpisode, survey.getEventTime().toEpochMilli(), context.teamId,
-                PoorExperienceRules.severityOf(signals), Summaries.customer(customer, signals, 0, config.repeatWindow()),
-                signals, evidence, ctx, out);
+        long at = survey.getEventTime().toEpochMilli();
+        List<Contact> history = new ArrayList<>();
+        contacts.get().forEach(history::add);
+        int streak = repeatRule.streakAt(history, at);
+        evidence.putAll(streakEvidence(streak));
+        Duration waited = context.joined && context.waitSeconds != null ? Duration.ofSeconds(context.waitSeconds) : null;
+        String summary = Summaries.customer(customer, signals, waited, context.joined ? context.transfers : 0, streak,
+                config.repeatWindow());
+        signal(AlertKind.POOR_EXPERIENCE, poorEpisode, at, context.teamId, PoorExperienceRules.severityOf(signals),
+                summary, signals, evidence, ctx, out);
     }
 
     @Override
@@ -226,6 +242,10 @@ public final class CustomerAlertDetector
         Episode episode = t.episode();
         if (teamId != null) {
             episode.teamId = teamId;
+        }
+        if (t.status() == AlertStatus.UPDATE && episode.severity != null
+                && Severity.valueOf(episode.severity).ordinal() > severity.ordinal()) {
+            severity = Severity.valueOf(episode.severity); // an update never plays an episode down
         }
         episode.severity = severity.name();
         state.update(episode);

@@ -40,6 +40,28 @@ public final class RepeatContactRule {
         if (position < 0) {
             return 0; // older than the window itself: too late to matter
         }
+        return streakEndingAt(history, position);
+    }
+
+    /**
+     * The streak the customer is on at {@code atMs} (a survey's time, say): that of their latest
+     * contact at or before it, or 0 when below the threshold, or there is none within the window
+     * before {@code atMs}. {@code history}
+     * is sorted by time, as {@link #onContact} leaves it; not changed.
+     */
+    public int streakAt(List<Contact> history, long atMs) {
+        int latest = -1;
+        for (int i = 0; i < history.size() && history.get(i).atMs <= atMs; i++) {
+            latest = i;
+        }
+        if (latest < 0 || history.get(latest).atMs <= atMs - window.toMillis()) {
+            return 0;
+        }
+        return streakEndingAt(history, latest);
+    }
+
+    private int streakEndingAt(List<Contact> history, int position) {
+        Contact current = history.get(position);
         int streak = 1;
         for (int i = position - 1; i >= 0; i--) {
             Contact earlier = history.get(i);

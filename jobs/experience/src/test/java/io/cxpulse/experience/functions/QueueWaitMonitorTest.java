@@ -86,6 +86,7 @@ class QueueWaitMonitorTest {
 
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
@@ -95,6 +96,11 @@ class QueueWaitMonitorTest {
         watermark(NINE_AM.plus(Duration.ofMinutes(30)));
 
         assertThat(harness.extractOutputValues()).isEmpty();
+
+        watermark(NINE_AM.plus(Duration.ofHours(5)));
+        assertThat(harness.extractOutputValues()).isEmpty();
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test

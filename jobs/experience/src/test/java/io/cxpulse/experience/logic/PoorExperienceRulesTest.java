@@ -47,6 +47,14 @@ class PoorExperienceRulesTest {
         assertThat(rules.evaluate(call(Duration.ofSeconds(20), true, 0, false))).isEmpty();
     }
 
+    @ParameterizedTest(name = "abandoned after {0} s: {1}")
+    @CsvSource({"119, ''", "120, ''", "121, abandoned_after_s=121"})
+    void abandoningIsPoorOnlyAfterMoreThanTwoMinutes(long waitSeconds, String expectedCode) {
+        List<Signal> signals = rules.evaluate(call(Duration.ofSeconds(waitSeconds), true, 0, false));
+        assertThat(signals).extracting(Signal::code)
+                .isEqualTo(expectedCode.isEmpty() ? List.of() : List.of(expectedCode));
+    }
+
     @Test
     void threeTransfersArePoorTwoAreNot() {
         assertThat(rules.evaluate(call(Duration.ofSeconds(30), false, 3, false)))

@@ -65,6 +65,24 @@ class RepeatContactRuleTest {
         assertThat(rule.onContact(history, resolved(48))).isEqualTo(3);
     }
 
+    @Test
+    void aSurveyLearnsTheStreakOfTheLatestContactBeforeIt() {
+        rule.onContact(history, unresolved(0));
+        rule.onContact(history, unresolved(20));
+        assertThat(rule.streakAt(history, at(21))).as("two contacts are not a streak yet").isZero();
+        rule.onContact(history, unresolved(45));
+        rule.onContact(history, unresolved(60));
+
+        assertThat(rule.streakAt(history, at(46))).as("the third contact's").isEqualTo(3);
+        assertThat(rule.streakAt(history, at(61))).isEqualTo(4);
+        assertThat(rule.streakAt(history, at(-1))).as("before any contact").isZero();
+        assertThat(rule.streakAt(history, at(60 + 72))).as("a window after the latest contact").isZero();
+    }
+
+    private static long at(int hoursAfterMonday) {
+        return MONDAY_NINE_AM.plus(Duration.ofHours(hoursAfterMonday)).toEpochMilli();
+    }
+
     private static Contact unresolved(int hoursAfterMonday) {
         return contact(hoursAfterMonday, false);
     }

@@ -25,6 +25,20 @@ class SummariesAndIdsTest {
     }
 
     @Test
+    void aSurveysSummarySaysWhatItsInteractionWasLike() {
+        List<Signal> csat1 = List.of(new Signal("csat=1", "rated CSAT 1", Severity.HIGH, "csat", 1));
+
+        assertThat(Summaries.customer("C1042", csat1, Duration.ofMinutes(9), 0, 3, Duration.ofHours(72)))
+                .isEqualTo("Customer C1042 rated CSAT 1 after a 9 min wait; 3rd unresolved contact in 72 h");
+        assertThat(Summaries.customer("C1042", csat1, Duration.ofSeconds(20), 2, 0, Duration.ofHours(72)))
+                .isEqualTo("Customer C1042 rated CSAT 1 after a 20 s wait and 2 transfers");
+        assertThat(Summaries.customer("C1042", csat1, null, 1, 0, Duration.ofHours(72)))
+                .isEqualTo("Customer C1042 rated CSAT 1 after 1 transfer");
+        assertThat(Summaries.customer("C1042", csat1, null, 0, 0, Duration.ofHours(72)))
+                .as("not joined: the survey alone").isEqualTo("Customer C1042 rated CSAT 1");
+    }
+
+    @Test
     void ordinalsAreEnglish() {
         assertThat(List.of(1, 2, 3, 4, 11, 12, 13, 21, 22, 112)).map(Summaries::ordinal)
                 .containsExactly("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "112th");
