@@ -10,6 +10,7 @@ import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.ChatEvent;
 import io.cxpulse.schema.SurveyResponse;
+import java.time.Duration;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -29,12 +30,23 @@ public final class ExperiencePipeline {
     public static DataStream<Alert> build(
             DataStream<CallEvent> calls, DataStream<ChatEvent> chats, DataStream<SurveyResponse> surveys,
             ExperienceConfig config) {
-        DataStream<InteractionAccumulator> interactions = calls
-                .keyBy(InteractionAssembler::key, Types.STRING)
-                .connect(chats.keyBy(InteractionAssembler::key, Types.STRING))
-                .process(new InteractionAssembler(config.interactionTimeout()), InteractionAssembler.OUTPUT_TYPE)
-                .name("Assemble interactions")
-                .uid("interaction-assembler");
+        return fromInteractions(InteractionAssembler.assemble(calls, chats, config.interactionTimeout(), Duration.ZERO,
+                        "interaction-assembler"),
+                calls, surveys, config);
+    }
+
+    /**
+     * The same on interactions assembled elsewhere: the combined run of all jobs assembles them
+     * once for this pipeline and the metrics (with the metrics' lateness). Interactions that
+     * {@linkplain InteractionAccumulator#startedLate started late} are left out, as an
+     * assembler of this pipeline's own would have dropped their first event.
+     */
+    public static DataStream<Alert> fromInteractions(DataStream<InteractionAccumulator> assembled, DataStream<CallEvent> calls,
+            DataStream<SurveyResponse> surveys, ExperienceConfig config) {
+        DataStream<InteractionAccumulator> interactions = assembled
+                .filter(interaction -> !interaction.startedLate)
+                .name("Interactions on time")
+                .uid("interactions-on-time");
         DataStream<SurveyContext> joinedSurveys = interactions
                 .keyBy(interaction -> interaction.interactionId, Types.STRING)
                 .connect(surveys.keyBy(SurveyResponse::getInteractionId, Types.STRING))

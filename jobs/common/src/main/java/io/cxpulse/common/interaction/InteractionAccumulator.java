@@ -56,6 +56,11 @@ public final class InteractionAccumulator {
     public List<String> escalationTerms = new ArrayList<>();
     /** Set when the inactivity timeout, not ENDED or ABANDONED, closed the interaction. */
     public boolean closedByTimeout;
+    /**
+     * Its first event was behind the watermark when it arrived, within an assembler's allowed
+     * lateness: assembled for the metrics' corrections, ignored by the alert detectors.
+     */
+    public boolean startedLate;
     /** Ids of the events folded in so far, so a duplicate counts once; emptied on emit. */
     public Set<String> eventIds = new HashSet<>();
 

@@ -12,6 +12,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -28,7 +29,10 @@ import org.apache.flink.util.Collector;
  *
  * <p>Lateness: a first event behind the watermark by more than {@code allowedLateness} (zero
  * for the alert detectors; the metrics job allows its windows' lateness, so a whole late call
- * still corrects its window) is counted in {@code lateEvents} and not assembled. With a
+ * still corrects its window) is counted in {@code lateEvents} and not assembled. One behind it
+ * by less is assembled and marked {@link InteractionAccumulator#startedLate}, so that an alert
+ * detector sharing this assembler with the metrics (the combined run of {@code demo}) can leave
+ * out exactly what an assembler of its own, with no lateness, would have dropped. With a
  * lateness, an emitted interaction leaves a marker for that long after the watermark passed it,
  * so a straggler of an interaction already emitted is counted as late instead of starting a
  * second, partial copy of it.
@@ -52,7 +56,7 @@ public final class InteractionAssembler
     public static final TypeInformation<InteractionAccumulator> OUTPUT_TYPE =
             TypeInformation.of(InteractionAccumulator.class);
 
-    private final Duration timeout;
+    private final long timeoutMs;
     private final long allowedLatenessMs;
 
     private transient ChatSignals chatSignals;
@@ -72,8 +76,19 @@ public final class InteractionAssembler
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLateness);
         }
-        this.timeout = timeout;
+        this.timeoutMs = timeout.toMillis();
         this.allowedLatenessMs = allowedLateness.toMillis();
+    }
+
+    /** The calls and chats keyed by interaction and assembled, as every pipeline that needs interactions builds it. */
+    public static DataStream<InteractionAccumulator> assemble(DataStream<CallEvent> calls, DataStream<ChatEvent> chats,
+            Duration timeout, Duration allowedLateness, String uid) {
+        return calls
+                .keyBy(InteractionAssembler::key, Types.STRING)
+                .connect(chats.keyBy(InteractionAssembler::key, Types.STRING))
+                .process(new InteractionAssembler(timeout, allowedLateness), OUTPUT_TYPE)
+                .name("Assemble interactions")
+                .uid(uid);
     }
 
     public static String key(CallEvent e) {
@@ -141,6 +156,13 @@ public final class InteractionAssembler
         if (!closed && !timedOut) {
             return;
         }
+        if (!closed && acc.lastEventMs + timeoutMs > timestamp) {
+            // events came since this idle timer was set: the inactivity deadline moved on
+            long idleAgain = acc.lastEventMs + timeoutMs;
+            ctx.timerService().registerEventTimeTimer(idleAgain);
+            idleTimer.update(idleAgain);
+            return;
+        }
         acc.closedByTimeout = !closed;
         acc.forgetEventIds();
         out.collect(acc);
@@ -170,11 +192,14 @@ public final class InteractionAssembler
             lateEvents.inc();
             return null;
         }
-        if (ctx.timestamp() != null && ctx.timestamp() + allowedLatenessMs < ctx.timerService().currentWatermark()) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (ctx.timestamp() != null && ctx.timestamp() + allowedLatenessMs < watermark) {
             lateEvents.inc();
             return null;
         }
-        return new InteractionAccumulator();
+        InteractionAccumulator fresh = new InteractionAccumulator();
+        fresh.startedLate = ctx.timestamp() != null && ctx.timestamp() < watermark;
+        return fresh;
     }
 
     private void updated(InteractionAccumulator acc, Context ctx) throws Exception {
@@ -190,14 +215,13 @@ public final class InteractionAssembler
                 closeTimer.update(close);
             }
         }
-        long idle = acc.lastEventAt().plus(timeout).toEpochMilli();
-        Long previousIdle = idleTimer.value();
-        if (previousIdle == null || previousIdle != idle) {
-            if (previousIdle != null) {
-                ctx.timerService().deleteEventTimeTimer(previousIdle);
-            }
+        if (idleTimer.value() == null) {
+            long idle = acc.lastEventMs + timeoutMs;
             ctx.timerService().registerEventTimeTimer(idle);
             idleTimer.update(idle);
         }
+        // else the idle timer already set fires first and moves itself on to the deadline of
+        // the last event then (see onTimer): one timer per timeout period, not a delete and a
+        // register per event
     }
 }

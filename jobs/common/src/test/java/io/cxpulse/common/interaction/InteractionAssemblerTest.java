@@ -61,6 +61,7 @@ class InteractionAssemblerTest {
         assertThat(call.abandoned()).isFalse();
         assertThat(call.isResolved()).isFalse();
         assertThat(call.incomplete()).isFalse();
+        assertThat(harness.extractOutputValues().get(0).startedLate).isFalse();
         assertCleanedUp();
     }
 
@@ -103,6 +104,26 @@ class InteractionAssemblerTest {
         Interaction call = single();
         assertThat(call.incomplete()).isTrue();
         assertThat(call.handleTime()).isNull();
+        assertCleanedUp();
+    }
+
+    @Test
+    void theInactivityTimerIsNotMovedPerEventYetTheTimeoutCountsFromTheLastEvent() throws Exception {
+        call(CallEventType.QUEUED, NINE_AM, null);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        call(CallEventType.ANSWERED, NINE_MINUTES_LATER, "agent-7");
+        transfer("transfer-1", TWENTY_ONE_MINUTES_LATER, "agent-9");
+        assertThat(harness.numEventTimeTimers()).as("still the first event's idle timer").isEqualTo(1);
+
+        advanceWatermarkTo(NINE_AM.plus(TIMEOUT).toEpochMilli());
+        assertThat(harness.extractOutputValues()).as("events came since: the timer moved on").isEmpty();
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        advanceWatermarkTo(TWENTY_ONE_MINUTES_LATER.plus(TIMEOUT).toEpochMilli() - 1);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        advanceWatermarkTo(TWENTY_ONE_MINUTES_LATER.plus(TIMEOUT).toEpochMilli());
+
+        assertThat(single().incomplete()).isTrue();
         assertCleanedUp();
     }
 
@@ -227,6 +248,8 @@ class InteractionAssemblerTest {
                 .isEmpty();
         advanceWatermarkTo(NINE_AM.plusSeconds(241).toEpochMilli());
         assertThat(single().handleTime()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(harness.extractOutputValues().get(0).startedLate)
+                .as("an alert detector sharing this assembler leaves it out").isTrue();
 
         call(CallEventType.TRANSFERRED, NINE_AM.plusSeconds(60), "agent-9");
         advanceWatermarkTo(NINE_AM.plusSeconds(300).toEpochMilli());
