@@ -7,6 +7,8 @@ import io.cxpulse.common.config.CheckpointsConfig;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.config.SourcesConfig;
 import io.cxpulse.common.config.TopicsConfig;
+import io.cxpulse.common.deadletter.DeadLetter;
+import io.cxpulse.common.deadletter.DeadLetterHeaders;
 import io.cxpulse.common.runtime.FlinkSettings;
 import io.cxpulse.common.serde.InvalidRecordException;
 import io.cxpulse.common.serde.SingleObjectCodec;
@@ -31,11 +33,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
-import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -74,8 +71,6 @@ class MetricsPipelineITCase {
     private TopicsConfig topics;
     @TempDir
     Path savepoints;
-    /** Where the test sends the job's late side output, as {@code DIMENSION|value@time}. */
-    private String lateTopic;
 
     @Test
     void finalRecordsAreKeyedForCompactionALateSurveyCorrectsItsMinuteAndATooLateOneIsCountedNotEmitted()
@@ -89,8 +84,12 @@ class MetricsPipelineITCase {
             survey("b", 1, NINE.plusSeconds(40));
             survey("c", 4, NINE.plusSeconds(150));
             frontier(NINE.plusSeconds(150));
-            List<ConsumerRecord<byte[], byte[]>> records = readUntil(r -> finals(r, nineMinute).size() == 1);
+            String nineHour = "ALL|all|" + NINE.toEpochMilli() + "|" + HOUR;
+            // The open hour moves: an early record comes (every second of processing time here).
+            List<ConsumerRecord<byte[], byte[]>> records =
+                    readUntil(r -> finals(r, nineMinute).size() == 1 && !early(r, nineHour).isEmpty());
             assertThat(decode(finals(records, nineMinute).get(0)).getCsatResponses()).isEqualTo(2);
+            assertThat(decode(early(records, nineHour).get(0)).getCsatResponses()).isBetween(1L, 3L);
 
             // Late within the lateness: 09:00:50 arrives when the watermark is near 09:02.
             survey("d", 2, NINE.plusSeconds(50));
@@ -107,23 +106,36 @@ class MetricsPipelineITCase {
             frontier(NINE.plusSeconds(20 * 60));
             readUntil(r -> finals(r, tenPastMinute).size() == 1);
             survey("f", 3, NINE.plusSeconds(20));
-            // 10:30 closes the hour, which was still open for f.
-            String nineHour = "ALL|all|" + NINE.toEpochMilli() + "|" + HOUR;
+            // 10:30 closes the hour, which was still open for f, and every window that ended by 10:29.
             survey("g", 5, NINE.plusSeconds(90 * 60));
             frontier(NINE.plusSeconds(90 * 60));
-            records = readUntil(r -> finals(r, nineHour).size() == 1);
+            Instant closed = NINE.plusSeconds(89 * 60);
+            records = readUntil(r -> finals(r, nineHour).size() == 1 && openKeys(r, closed).isEmpty());
 
             assertThat(finals(records, nineMinute)).as("nothing more for the closed minute").hasSize(2);
             MetricSnapshot hour = decode(finals(records, nineHour).get(0));
             assertThat(hour.getCsatResponses()).as("a, b, c, d, e1, e2 and f").isEqualTo(7);
-            long f = NINE.plusSeconds(20).toEpochMilli();
-            List<String> late = KAFKA.read(lateTopic, WAIT, r -> r.size() >= 4, Duration.ofSeconds(1)).stream()
-                    .map(r -> new String(r.value(), UTF_8)).toList();
-            assertThat(late).as("f's share of every dimension value, in the minute windows only").containsExactlyInAnyOrder(
-                    "ALL|all@" + f, "CHANNEL|VOICE@" + f, "TEAM|team-blue@" + f, "AGENT|agent-7@" + f);
+            // f is too late for its minute: each dimension value's share is a dead letter, with
+            // its reason, readable; one of them is the ALL share, so one late event in all.
+            List<ConsumerRecord<byte[], byte[]>> late =
+                    KAFKA.read(topics.deadletter(), WAIT, r -> r.size() >= 4, Duration.ofSeconds(1));
+            assertThat(late).extracting(r -> new String(r.key(), UTF_8)).as("f's shares, in the minute windows only")
+                    .containsExactlyInAnyOrder("ALL|all", "CHANNEL|VOICE", "TEAM|team-blue", "AGENT|agent-7");
+            assertThat(late).allSatisfy(r -> {
+                assertThat(header(r, DeadLetterHeaders.REASON)).isEqualTo(DeadLetter.LATE);
+                assertThat(header(r, DeadLetterHeaders.JOB)).isEqualTo("metrics");
+                assertThat(header(r, DeadLetterHeaders.ERROR_MESSAGE))
+                        .startsWith("late: " + new String(r.key(), UTF_8) + " at 2026-11-20T09:00:20Z")
+                        .contains("beyond the allowed lateness (PT5M) of its PT1M window");
+                assertThat(new String(r.value(), UTF_8)).contains("\"event_time\":\"2026-11-20T09:00:20Z\"",
+                        "\"window_start\":\"2026-11-20T09:00:00Z\"", "\"csat_responses\":1");
+            });
+            assertThat(late).as("lateEvents: one input event")
+                    .filteredOn(r -> new String(r.key(), UTF_8).equals("ALL|all")).hasSize(1);
 
-            // Every record is keyed dimension|value|window start|window size, the last one per key
-            // is final, and early records (if any came) are for the open hour only.
+            // Every record is keyed dimension|value|window start|window size, the last one of every
+            // closed window's key is final (openKeys above), and early records are for hours only,
+            // each before its hour's final.
             for (ConsumerRecord<byte[], byte[]> r : records) {
                 MetricSnapshot s = decode(r);
                 long start = s.getWindowStart().toEpochMilli();
@@ -133,6 +145,8 @@ class MetricsPipelineITCase {
                     assertThat(s.getWindowEnd().toEpochMilli() - start).isEqualTo(HOUR);
                 }
             }
+            int firstEarly = records.indexOf(early(records, nineHour).get(0));
+            assertThat(firstEarly).isLessThan(records.indexOf(finals(records, nineHour).get(0)));
             Map<String, MetricSnapshot> compacted = new java.util.HashMap<>();
             records.forEach(r -> compacted.put(new String(r.key(), UTF_8), decode(r)));
             assertThat(compacted.get(nineMinute).getCsatResponses()).isEqualTo(3);
@@ -156,8 +170,6 @@ class MetricsPipelineITCase {
                     topics.complaints(), topics.deadletter())) {
                 inputs.add(new NewTopic(t, 1, (short) 1));
             }
-            lateTopic = topics.metrics() + ".late";
-            inputs.add(new NewTopic(lateTopic, 1, (short) 1));
             inputs.add(new NewTopic(topics.metrics(), 2, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             admin.createTopics(inputs).all().get();
@@ -173,17 +185,11 @@ class MetricsPipelineITCase {
                 .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
         StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
         env.setParallelism(1); // one reader per one-partition topic: no reader without a split
-        MetricsPipeline.Outputs outputs = MetricsJob.attach(env, config, MetricsConfig.DEFAULTS, false);
-        outputs.late()
-                .map(c -> c.key() + "@" + c.timeMs, Types.STRING)
-                .sinkTo(KafkaSink.<String>builder()
-                        .setBootstrapServers(KAFKA.bootstrapServers())
-                        .setRecordSerializer(KafkaRecordSerializationSchema.builder()
-                                .setTopic(lateTopic)
-                                .setValueSerializationSchema(new SimpleStringSchema())
-                                .build())
-                        .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-                        .build());
+        MetricsConfig d = MetricsConfig.DEFAULTS;
+        MetricsConfig earlyEverySecond = new MetricsConfig(d.serviceLevel(), d.shortWindow(), d.longWindow(),
+                Duration.ofSeconds(1), d.allowedLateness(), d.firstContactLookback(), d.interactionTimeout(),
+                d.surveyWait(), d.surveyRetention(), d.shipmentRetention(), d.shipmentWait());
+        MetricsJob.attach(env, config, earlyEverySecond, false);
         JobClient job = env.executeAsync("metrics-it");
         return job;
     }
@@ -233,6 +239,26 @@ class MetricsPipelineITCase {
         return records.stream()
                 .filter(r -> new String(r.key(), UTF_8).equals(key) && decode(r).getFinal$())
                 .toList();
+    }
+
+    private static List<ConsumerRecord<byte[], byte[]>> early(List<ConsumerRecord<byte[], byte[]>> records, String key) {
+        return records.stream()
+                .filter(r -> new String(r.key(), UTF_8).equals(key) && !decode(r).getFinal$())
+                .toList();
+    }
+
+    /** The keys of windows that ended by {@code closed} whose latest record so far is not final. */
+    private static List<String> openKeys(List<ConsumerRecord<byte[], byte[]>> records, Instant closed) {
+        Map<String, MetricSnapshot> latest = new java.util.HashMap<>();
+        records.forEach(r -> latest.put(new String(r.key(), UTF_8), decode(r))); // one key, one partition: in order
+        return latest.entrySet().stream()
+                .filter(e -> !e.getValue().getWindowEnd().isAfter(closed) && !e.getValue().getFinal$())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> r, String name) {
+        return new String(r.headers().lastHeader(name).value(), UTF_8);
     }
 
     private static MetricSnapshot decode(ConsumerRecord<byte[], byte[]> r) {
