@@ -16,6 +16,7 @@ import io.cxpulse.common.testing.EmbeddedKafka;
 import io.cxpulse.common.testing.TestRecords;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
+import io.cxpulse.schema.Channel;
 import io.cxpulse.schema.ChatEvent;
 import io.cxpulse.schema.ChatEventType;
 import io.cxpulse.schema.ComplaintCategory;
@@ -42,6 +43,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,12 +56,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MetricsPipelineITCase {
 
+    /** Two readers per input, and two partitions per input topic, so that every reader has one. */
+    private static final int PARALLELISM = 2;
+
     @RegisterExtension
     static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(PARALLELISM)
+                    .build());
 
     private static final Instant NINE = Instant.parse("2026-11-20T09:00:00Z");
     private static final long MINUTE = 60_000;
@@ -167,9 +173,10 @@ class MetricsPipelineITCase {
         try (Admin admin = Admin.create(KAFKA.adminProperties())) {
             List<NewTopic> inputs = new ArrayList<>();
             for (String t : List.of(topics.calls(), topics.chats(), topics.surveys(), topics.shipments(),
-                    topics.complaints(), topics.deadletter())) {
-                inputs.add(new NewTopic(t, 1, (short) 1));
+                    topics.complaints())) {
+                inputs.add(new NewTopic(t, PARALLELISM, (short) 1));
             }
+            inputs.add(new NewTopic(topics.deadletter(), 1, (short) 1));
             inputs.add(new NewTopic(topics.metrics(), 2, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             admin.createTopics(inputs).all().get();
@@ -177,14 +184,15 @@ class MetricsPipelineITCase {
         CxPulseConfig config = CxPulseConfig.defaults()
                 .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
                 .withTopics(topics)
-                // Every input gets traffic up to each stage's frontier, so no input has to be declared
-                // idle (with idle inputs, a source going idle and active again between the stages
-                // stalled the watermark in about one run of three: see the module README).
+                // Every partition of every input gets traffic up to each stage's frontier, so no input
+                // has to be declared idle (with idle inputs, a source going idle and active again
+                // between the stages stalled the watermark in about one run of three: see the module
+                // README); the idleness is longer than the test.
                 .withSources(new SourcesConfig(Duration.ofSeconds(30), Duration.ofMinutes(5),
                         SourcesConfig.StartingOffsets.EARLIEST, null, null))
                 .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
         StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
-        env.setParallelism(1); // one reader per one-partition topic: no reader without a split
+        env.setParallelism(PARALLELISM);
         MetricsConfig d = MetricsConfig.DEFAULTS;
         MetricsConfig earlyEverySecond = new MetricsConfig(d.serviceLevel(), d.shortWindow(), d.longWindow(),
                 Duration.ofSeconds(1), d.allowedLateness(), d.firstContactLookback(), d.interactionTimeout(),
@@ -195,12 +203,28 @@ class MetricsPipelineITCase {
     }
 
     /**
-     * Moves every other input up to {@code at}, with events that count for nothing here: a call
-     * and a chat that only start (never completed: no contact), a shipment (counted, but no
-     * survey figure) and a complaint escalation (not OPENED: no complaint).
+     * Moves every partition of every input up to {@code at}, with events that count for nothing
+     * here: a call and a chat that only start (never completed: no contact), a shipment (counted,
+     * but no survey figure), a complaint escalation (not OPENED: no complaint) and a survey with
+     * no answer, from no agent, by SMS.
      */
     private void frontier(Instant at) throws Exception {
-        String id = "frontier-" + at.toEpochMilli();
+        for (int partition = 0; partition < PARALLELISM; partition++) {
+            frontier(at, keyFor("frontier-" + at.toEpochMilli(), partition));
+        }
+    }
+
+    /** A key the producer's default partitioner sends to {@code partition}: {@code base}, suffixed. */
+    private static String keyFor(String base, int partition) {
+        for (int i = 0; ; i++) {
+            String key = base + "-" + i;
+            if (Utils.toPositive(Utils.murmur2(key.getBytes(UTF_8))) % PARALLELISM == partition) {
+                return key;
+            }
+        }
+    }
+
+    private void frontier(Instant at, String id) throws Exception {
         byte[] key = id.getBytes(UTF_8);
         CallEvent call = CallEvent.newBuilder().setEventId(id).setCallId(id).setType(CallEventType.QUEUED)
                 .setEventTime(at).setCustomerId("F").setQueue("frontier").build();
@@ -219,6 +243,9 @@ class MetricsPipelineITCase {
                 SingleObjectCodec.forClass(ShipmentEvent.class).encode(topics.shipments(), shipped))));
         KAFKA.produce(topics.complaints(), List.of(new SimpleEntry<>(key,
                 SingleObjectCodec.forClass(ComplaintEvent.class).encode(topics.complaints(), escalated))));
+        SurveyResponse unanswered = SurveyResponse.newBuilder().setEventId(id).setInteractionId(id)
+                .setChannel(Channel.SMS).setEventTime(at).setCustomerId("F").build();
+        KAFKA.produce(topics.surveys(), List.of(new SimpleEntry<>(key, SURVEYS.encode(topics.surveys(), unanswered))));
     }
 
     private void survey(String id, int csat, Instant at) throws Exception {
