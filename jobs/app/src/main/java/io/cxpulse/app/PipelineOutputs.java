@@ -1,13 +1,18 @@
 package io.cxpulse.app;
 
+import io.cxpulse.common.deadletter.DeadLetter;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.MetricSnapshot;
 import io.cxpulse.schema.SupplierShare;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
-/** What the pipelines attached to one environment emit, by contract output. */
+/**
+ * What the pipelines attached to one environment emit, by contract output; {@code late} are the
+ * dead letters of events a pipeline set aside as too late, written with the input's dead letters.
+ */
 record PipelineOutputs(
         List<DataStream<Alert>> alerts,
         List<DataStream<MetricSnapshot>> metrics,
-        List<DataStream<SupplierShare>> supplierShares) {}
+        List<DataStream<SupplierShare>> supplierShares,
+        List<DataStream<DeadLetter>> late) {}

@@ -2,6 +2,7 @@ package io.cxpulse.app;
 
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.deadletter.DeadLetter;
 import io.cxpulse.common.io.KafkaInputs;
 import io.cxpulse.common.io.KafkaOutputs;
 import io.cxpulse.common.io.OutputTopic;
@@ -18,6 +19,7 @@ import io.cxpulse.metrics.MetricsPipeline;
 import io.cxpulse.schema.Alert;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -26,7 +28,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Attaches every detection pipeline to one environment, as {@code replay}, {@code demo} and
  * {@code bench} run them (in production each job runs as its own Flink application): the
  * experience, complaints and metrics jobs. A bounded run (replay) has the metrics job emit final
- * records only, no early updates, so that its output is deterministic.
+ * records only, no early updates, so that its output is deterministic. Events the metrics job
+ * sets aside as too late go with the input's dead letters.
  */
 public final class Pipelines {
 
@@ -62,7 +65,7 @@ public final class Pipelines {
                 inputs.shipments(), inputs.complaints(),
                 bounded ? jobs.metrics().withoutEarlyUpdates() : jobs.metrics());
         return new PipelineOutputs(List.of(experience, complaints.alerts()), List.of(metrics.metrics()),
-                List.of(complaints.supplierShares()));
+                List.of(complaints.supplierShares()), List.of(metrics.late()));
     }
 
     /**
@@ -88,12 +91,19 @@ public final class Pipelines {
                 .name("Write metrics").uid("metric-sink");
         union(outputs.supplierShares()).sinkTo(KafkaOutputs.sink(OutputTopic.SUPPLIER_SHARES, config, ALL_JOBS))
                 .name("Write supplier shares").uid("supplier-share-sink");
-        inputs.deadLetters().ifPresent(deadLetters -> deadLetters
-                .sinkTo(KafkaOutputs.deadLetterSink(config, ALL_JOBS))
-                .name("Write dead letters").uid("dead-letter-sink"));
+        // Unreadable input and events too late for their window: both dead letters, one topic.
+        union(deadLetters(inputs, outputs)).sinkTo(KafkaOutputs.deadLetterSink(config, ALL_JOBS))
+                .name("Write dead letters").uid("dead-letter-sink");
     }
 
-    private static <T> DataStream<T> union(List<DataStream<T>> streams) {
+    /** The input's dead letters, if any input was read, and the pipelines' late events. */
+    static List<DataStream<DeadLetter>> deadLetters(PipelineInputs inputs, PipelineOutputs outputs) {
+        List<DataStream<DeadLetter>> all = new ArrayList<>(outputs.late());
+        inputs.deadLetters().ifPresent(all::add);
+        return all;
+    }
+
+    static <T> DataStream<T> union(List<DataStream<T>> streams) {
         DataStream<T> all = streams.get(0);
         for (int i = 1; i < streams.size(); i++) {
             all = all.union(streams.get(i));

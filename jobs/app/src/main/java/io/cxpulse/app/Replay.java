@@ -1,5 +1,7 @@
 package io.cxpulse.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.deadletter.DeadLetter;
 import io.cxpulse.common.io.InputTopic;
@@ -9,6 +11,7 @@ import io.cxpulse.common.replay.JsonLinesFileSink;
 import io.cxpulse.common.replay.ReplayInputs;
 import io.cxpulse.common.runtime.FlinkSettings;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +36,7 @@ final class Replay {
 
     static final String JOB = "replay";
     static final String DEAD_LETTER_FILE = "deadletter.jsonl";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CxPulseConfig config;
     private final Pipelines.JobConfigs jobs;
@@ -77,14 +81,39 @@ final class Replay {
         writeAll(outputs.alerts(), OutputTopic.ALERTS);
         writeAll(outputs.metrics(), OutputTopic.METRICS);
         writeAll(outputs.supplierShares(), OutputTopic.SUPPLIER_SHARES);
-        inputs.deadLetters().ifPresent(deadLetters -> deadLetters
-                .sinkTo(new JsonLinesFileSink<DeadLetter>(outputDir.resolve(DEAD_LETTER_FILE), DeadLetterJson::format))
+        // Unreadable lines and events too late for their window: both dead letters, one file.
+        Pipelines.union(Pipelines.deadLetters(inputs, outputs))
+                .sinkTo(new JsonLinesFileSink<DeadLetter>(outputDir.resolve(DEAD_LETTER_FILE), Replay::deadLetterLine))
                 .setParallelism(1)
                 .name("Write " + DEAD_LETTER_FILE)
-                .uid("dead-letter-file-sink"));
+                .uid("dead-letter-file-sink");
 
         JobExecutionResult result = env.execute("cxpulse-replay");
         return summarize(result);
+    }
+
+    /**
+     * A dead letter as a line of {@code deadletter.jsonl}: an unreadable line as {@link
+     * DeadLetterJson} writes it; an event set aside as too late with {@code source}, {@code
+     * reason} ({@code LATE}), {@code error_class}, {@code error_message}, {@code job} and, as
+     * {@code late}, the JSON object that describes it.
+     */
+    static String deadLetterLine(DeadLetter d) {
+        if (!d.late()) {
+            return DeadLetterJson.format(d);
+        }
+        ObjectNode node = JSON.createObjectNode();
+        node.put("source", d.source);
+        node.put("reason", d.reason);
+        node.put("error_class", d.errorClass);
+        node.put("error_message", d.errorMessage);
+        node.put("job", d.job);
+        try {
+            node.set("late", JSON.readTree(d.value));
+        } catch (IOException e) {
+            node.put("raw", new String(d.value, StandardCharsets.UTF_8));
+        }
+        return node.toString();
     }
 
     private <T extends SpecificRecordBase> void writeAll(List<DataStream<T>> streams, OutputTopic<T> output) {
@@ -123,7 +152,13 @@ final class Replay {
                 outputs.put(file, lines.count());
             }
         }
-        return new ReplaySummary(inputs, outputs, outputDir);
+        long late = 0;
+        for (String line : Files.readAllLines(outputDir.resolve(DEAD_LETTER_FILE))) {
+            if (DeadLetter.LATE.equals(JSON.readTree(line).path("reason").asText())) {
+                late++;
+            }
+        }
+        return new ReplaySummary(inputs, outputs, late, outputDir);
     }
 
     private static long counter(JobExecutionResult result, String name) {

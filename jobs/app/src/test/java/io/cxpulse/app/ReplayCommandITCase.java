@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cxpulse.common.deadletter.DeadLetter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -229,5 +230,46 @@ class ReplayCommandITCase {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--input");
+    }
+
+    @Test
+    void theMetricsSectionOfTheConfigurationSetsTheThresholds(@TempDir Path conf) throws Exception {
+        Path file = conf.resolve("cxpulse.yaml");
+        Files.writeString(file, "metrics:\n  service-level: 10m\n  short-window: 15m\n");
+
+        CliRun run = CliRun.of("replay", "--input", SAMPLE.toString(), "--output", out.toString(), "--config", file.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> metrics = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("metrics.jsonl"))) {
+            metrics.add(JSON.readTree(line));
+        }
+        assertThat(metrics).isNotEmpty().allSatisfy(m -> assertThat(java.time.Duration.between(
+                java.time.Instant.parse(m.get("window_start").asText()), java.time.Instant.parse(m.get("window_end").asText())))
+                .as("15-minute and 1-hour windows").isIn(java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(1)));
+        // call-1001 waited 9 min: within a 10-minute service level (not the default 20 s); call-1002 abandoned.
+        JsonNode nineToTen = metric(metrics, "ALL|all|2026-11-20T09:00:00Z|2026-11-20T10:00:00Z");
+        assertThat(nineToTen.get("answered_within_sl").asLong()).isEqualTo(1);
+        assertThat(nineToTen.get("service_level_pct").asDouble()).isEqualTo(50.0);
+        assertThat(run.out()).contains("too late for the metrics windows: 0");
+    }
+
+    @Test
+    void anEventTooLateForItsMetricsWindowIsADeadLetterLineWithItsReasonAndWhatItWouldHaveAdded() throws Exception {
+        DeadLetter late = DeadLetter.late("metrics", "metrics window PT1M", "AGENT|agent-7".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), "{\"dimension\":\"AGENT\",\"value\":\"agent-7\","
+                + "\"event_time\":\"2026-11-20T09:00:20Z\",\"counts\":{\"csat_responses\":1}}",
+                "io.cxpulse.metrics.functions.LateContributions", "late: AGENT|agent-7 at 2026-11-20T09:00:20Z ...");
+
+        JsonNode line = JSON.readTree(Replay.deadLetterLine(late));
+
+        assertThat(line.get("reason").asText()).isEqualTo("LATE");
+        assertThat(line.get("source").asText()).isEqualTo("metrics window PT1M");
+        assertThat(line.get("job").asText()).isEqualTo("metrics");
+        assertThat(line.get("error_message").asText()).startsWith("late: AGENT|agent-7");
+        assertThat(line.get("late").get("counts").get("csat_responses").asLong()).as("readable, not base64").isEqualTo(1);
+        assertThat(line.has("file")).as("not a line of an input file").isFalse();
+        assertThat(new ReplaySummary(Map.of(), Map.of(), 4, out).render())
+                .contains("too late for the metrics windows: 4 (in deadletter.jsonl, reason LATE)");
     }
 }

@@ -35,7 +35,10 @@ public final class MetricsJob {
         env.execute("cxpulse-" + NAME);
     }
 
-    /** Kafka in, pipeline, Kafka out: the whole job, on {@code env}. A bounded run has no early updates. */
+    /**
+     * Kafka in, pipeline, Kafka out: the whole job, on {@code env}; unreadable input and events
+     * too late for their window to the dead-letter topic. A bounded run has no early updates.
+     */
     public static MetricsPipeline.Outputs attach(
             StreamExecutionEnvironment env, CxPulseConfig config, MetricsConfig metrics, boolean bounded) {
         KafkaInputs inputs = new KafkaInputs(env, config, NAME, bounded);
@@ -45,10 +48,11 @@ public final class MetricsJob {
                 .sinkTo(KafkaOutputs.sink(OutputTopic.METRICS, config, NAME))
                 .name("Write metrics")
                 .uid("metric-sink");
-        inputs.deadLetters().ifPresent(deadLetters -> deadLetters
+        // Unreadable input and events too late for their window: both dead letters, one topic.
+        inputs.deadLetters().map(deadLetters -> deadLetters.union(outputs.late())).orElse(outputs.late())
                 .sinkTo(KafkaOutputs.deadLetterSink(config, NAME))
                 .name("Write dead letters")
-                .uid("dead-letter-sink"));
+                .uid("dead-letter-sink");
         return outputs;
     }
 }

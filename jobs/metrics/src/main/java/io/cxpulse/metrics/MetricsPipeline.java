@@ -2,6 +2,7 @@ package io.cxpulse.metrics;
 
 import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.common.attribution.OrderAttribution;
+import io.cxpulse.common.deadletter.DeadLetter;
 import io.cxpulse.common.interaction.InteractionAccumulator;
 import io.cxpulse.common.interaction.InteractionAssembler;
 import io.cxpulse.common.interaction.SurveyContext;
@@ -50,7 +51,7 @@ import org.apache.flink.util.OutputTag;
  * shipments ─► ALL, SUPPLIER ─────────────────────────────────────────────────────────────────────────┤
  *   ┌────────────────────────────────────────────────────────────────────────────────────────────────┘
  *   └► stamp with their own time ─► key DIMENSION|value ─┬► 1-min windows ─┬► AGENT ─► shrunk CSAT ─► snapshots
- *                                                        └► 1-h windows ───┘ (late ones set aside, counted)
+ *                                                        └► 1-h windows ───┘ (too late: counted, dead letters)
  * </pre>
  */
 public final class MetricsPipeline {
@@ -61,10 +62,11 @@ public final class MetricsPipeline {
 
     /**
      * @param metrics every snapshot: final, corrected final and early records
-     * @param late contributions that arrived after their window's allowed lateness (counted in
-     *     {@code lateEvents}); nothing needs to read them
+     * @param late dead letters (reason {@code LATE}) for each dimension value's share of an event
+     *     that arrived after its window's allowed lateness (counted in {@code lateEvents}); every
+     *     caller writes them where it writes the input's dead letters
      */
-    public record Outputs(DataStream<MetricSnapshot> metrics, DataStream<Contribution> late) {}
+    public record Outputs(DataStream<MetricSnapshot> metrics, DataStream<DeadLetter> late) {}
 
     private MetricsPipeline() {}
 
@@ -159,7 +161,7 @@ public final class MetricsPipeline {
         return new Outputs(others.union(agents), shortWindows.late().union(longWindows.late()));
     }
 
-    private record Windowed(DataStream<MetricSnapshot> snapshots, DataStream<Contribution> late) {}
+    private record Windowed(DataStream<MetricSnapshot> snapshots, DataStream<DeadLetter> late) {}
 
     private static Windowed window(KeyedStream<Contribution, String> keyed, Duration size, Duration earlyUpdates,
             Duration allowedLateness) {
@@ -174,9 +176,9 @@ public final class MetricsPipeline {
                         SNAPSHOT_TYPE)
                 .name("Metrics per " + label + " window")
                 .uid("metrics-window-" + label);
-        DataStream<Contribution> late = snapshots.getSideOutput(lateTag)
-                .process(new LateContributions(label), CONTRIBUTION_TYPE)
-                .name("Count late contributions, " + label + " windows")
+        DataStream<DeadLetter> late = snapshots.getSideOutput(lateTag)
+                .process(new LateContributions(size, allowedLateness), LateContributions.OUTPUT_TYPE)
+                .name("Set aside late contributions, " + label + " windows")
                 .uid("metrics-late-" + label);
         return new Windowed(snapshots, late);
     }

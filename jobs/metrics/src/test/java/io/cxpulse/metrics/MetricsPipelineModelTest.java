@@ -85,9 +85,10 @@ class MetricsPipelineModelTest {
         assertThat(events).as("a few thousand events").isBetween(3_000, 8_000);
 
         MetricsConfig config = MetricsConfig.DEFAULTS.withoutEarlyUpdates();
-        Map<String, Map<String, Long>> expected = new MetricsReferenceModel(config.serviceLevel().toMillis(),
-                config.firstContactLookback().toMillis(), config.shortWindow().toMillis(), config.longWindow().toMillis())
-                .compute(calls, chats, surveys, shipments, complaints);
+        MetricsReferenceModel model = new MetricsReferenceModel(config.serviceLevel().toMillis(),
+                config.firstContactLookback().toMillis(), config.shortWindow().toMillis(), config.longWindow().toMillis());
+        Map<String, Map<String, Long>> expected = model.compute(calls, chats, surveys, shipments, complaints);
+        Map<String, Double> expectedShrunk = model.shrunkCsat();
 
         Map<String, MetricSnapshot> actual = new HashMap<>();
         List<String> duplicateFinals = new ArrayList<>();
@@ -108,6 +109,7 @@ class MetricsPipelineModelTest {
         assertThat(missing).as("dimension values and windows the model has and the pipeline did not emit").isEmpty();
         assertThat(extra).as("dimension values and windows the pipeline emitted and the model has not").isEmpty();
         int compared = 0;
+        int shrunk = 0;
         for (Map.Entry<String, Map<String, Long>> e : expected.entrySet()) {
             MetricSnapshot s = actual.get(e.getKey());
             for (String field : MetricsReferenceModel.COUNTS) {
@@ -125,10 +127,19 @@ class MetricsPipelineModelTest {
             }
             if (!s.getDimension().name().equals("AGENT")) {
                 assertThat(s.getCsatShrunkPct()).isNull();
+            } else if (expectedShrunk.get(e.getKey()) == null) {
+                assertThat(s.getCsatShrunkPct()).as("%s csat_shrunk_pct", e.getKey()).isNull();
+            } else {
+                assertThat(s.getCsatShrunkPct()).as("%s csat_shrunk_pct", e.getKey())
+                        .isCloseTo(expectedShrunk.get(e.getKey()), within(1e-9));
+                shrunk++;
             }
             compared++;
         }
         assertThat(compared).as("records compared").isGreaterThan(1_000);
+        assertThat(shrunk).as("AGENT records with a shrunk CSAT compared").isGreaterThan(30);
+        assertThat(expectedShrunk.values().stream().filter(v -> v != null).distinct().count())
+                .as("not every window pools completely").isGreaterThan(10);
         // The traffic exercises every definition, not only the easy ones.
         Map<String, Long> all = expected.entrySet().stream().filter(e -> e.getKey().startsWith("ALL|all|"))
                 .filter(e -> e.getKey().endsWith("|3600000")).map(Map.Entry::getValue)

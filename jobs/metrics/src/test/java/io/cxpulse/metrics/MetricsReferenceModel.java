@@ -240,6 +240,55 @@ final class MetricsReferenceModel {
         return r;
     }
 
+    /**
+     * {@code csat_shrunk_pct} of every AGENT window, by the README's definition, worked here from
+     * the beta-binomial model rather than taken from production code: within each window (start
+     * and size), the agents with at least one CSAT answer are the units; p = pooled satisfied
+     * share; the method of moments equates S = Σ n (x/n − p)² with its expectation
+     * p(1−p)[(k−1) + ρ(N − Σn²/N − (k−1))] and solves for the intra-agent correlation ρ; the
+     * prior is Beta(a, b) with a + b = 1/ρ − 1 and a = p(a + b); the shrunk CSAT is
+     * 100 (x + a) / (n + a + b). Null for an agent without answers, and for every agent of a
+     * window with fewer than two answering agents or only one answer each; every agent gets
+     * 100 p when ρ ≤ 0 or p is 0 or 1 (no evidence of differences); ρ is capped just below 1
+     * (a + b ≥ 1e-6) as {@code BetaBinomialPrior} documents.
+     */
+    Map<String, Double> shrunkCsat() {
+        Map<String, List<Map.Entry<String, Map<String, Long>>>> agentsByWindow = new TreeMap<>();
+        for (Map.Entry<String, Map<String, Long>> e : windows.entrySet()) {
+            String[] key = e.getKey().split("\\|");
+            if (key[0].equals("AGENT")) {
+                agentsByWindow.computeIfAbsent(key[2] + "|" + key[3], w -> new ArrayList<>()).add(e);
+            }
+        }
+        Map<String, Double> out = new HashMap<>();
+        agentsByWindow.values().forEach(agents -> {
+            List<long[]> answered = agents.stream()
+                    .map(a -> new long[] {a.getValue().get("csat_responses"), a.getValue().get("csat_satisfied")})
+                    .filter(t -> t[0] > 0)
+                    .toList();
+            double k = answered.size();
+            double bigN = answered.stream().mapToDouble(t -> t[0]).sum();
+            double p = answered.stream().mapToDouble(t -> t[1]).sum() / bigN;
+            double effective = bigN - answered.stream().mapToDouble(t -> (double) t[0] * t[0]).sum() / bigN - (k - 1);
+            Double priorMean = null;
+            double priorSize = 0; // a + b; infinite: complete pooling
+            if (k >= 2 && effective > 0) {
+                double spread = answered.stream().mapToDouble(t -> t[0] * Math.pow((double) t[1] / t[0] - p, 2)).sum();
+                double rho = p * (1 - p) == 0 ? 0 : (spread / (p * (1 - p)) - (k - 1)) / effective;
+                priorMean = p;
+                priorSize = rho <= 0 ? Double.POSITIVE_INFINITY : Math.max(1 / Math.min(rho, 1) - 1, 1e-6);
+            }
+            for (Map.Entry<String, Map<String, Long>> a : agents) {
+                long n = a.getValue().get("csat_responses");
+                long x = a.getValue().get("csat_satisfied");
+                out.put(a.getKey(), priorMean == null || n == 0 ? null
+                        : Double.isInfinite(priorSize) ? 100 * priorMean
+                        : 100 * (x + priorMean * priorSize) / (n + priorSize));
+            }
+        });
+        return out;
+    }
+
     private static Double ratio(double numerator, long denominator) {
         return denominator == 0 ? null : numerator / denominator;
     }

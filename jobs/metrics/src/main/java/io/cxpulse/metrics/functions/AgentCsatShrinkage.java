@@ -35,7 +35,8 @@ import org.apache.flink.util.Collector;
  * </ul>
  *
  * <p>State per window: each agent's latest CSAT tally, and the finals waiting for the
- * watermark. Death plan: cleared by a timer when the window's allowed lateness has passed.
+ * watermark. Death plan: cleared by a timer when the window's allowed lateness has passed, set by
+ * every record that stores a tally (early, final or corrected final alike).
  */
 public final class AgentCsatShrinkage extends KeyedProcessFunction<String, MetricSnapshot, MetricSnapshot> {
 
@@ -72,16 +73,15 @@ public final class AgentCsatShrinkage extends KeyedProcessFunction<String, Metri
         tallies.put(snapshot.getDimensionValue(),
                 new long[] {snapshot.getCsatResponses(), snapshot.getCsatSatisfied()});
         long lastMs = snapshot.getWindowEnd().toEpochMilli() - 1;
+        // Whatever kind of record stored the tally, the clean-up timer is set: a corrected final
+        // can be the first record of its window here (its window's other agents had no data).
+        ctx.timerService().registerEventTimeTimer(lastMs + allowedLatenessMs + 1);
         if (snapshot.getFinal$() && ctx.timerService().currentWatermark() < lastMs) {
             waiting.add(snapshot);
             ctx.timerService().registerEventTimeTimer(lastMs);
-            ctx.timerService().registerEventTimeTimer(lastMs + allowedLatenessMs + 1);
             return;
         }
         out.collect(withShrunkCsat(snapshot, prior()));
-        if (!snapshot.getFinal$()) {
-            ctx.timerService().registerEventTimeTimer(lastMs + allowedLatenessMs + 1);
-        }
     }
 
     @Override

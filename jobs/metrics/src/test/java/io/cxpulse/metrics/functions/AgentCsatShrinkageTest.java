@@ -99,6 +99,19 @@ class AgentCsatShrinkageTest {
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
+    @Test
+    void aLateFinalWithNoEarlierRecordOfItsWindowGoesOutAndIsForgottenAfterTheLateness() throws Exception {
+        watermark(TEN + 60_000);
+        send(agent("a1", 4, 3, true));
+        assertThat(harness.extractOutputValues()).as("the window is closed: out at once").hasSize(1);
+        assertThat(harness.numKeyedStateEntries()).as("its tally is kept for later corrections").isPositive();
+
+        watermark(TEN + LATENESS.toMillis());
+
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
     private void send(MetricSnapshot snapshot) throws Exception {
         harness.processElement(new StreamRecord<>(snapshot, TEN - 1));
     }
