@@ -3,6 +3,8 @@ package io.cxpulse.app;
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.deadletter.DeadLetter;
+import io.cxpulse.common.interaction.InteractionAccumulator;
+import io.cxpulse.common.interaction.InteractionAssembler;
 import io.cxpulse.common.io.KafkaInputs;
 import io.cxpulse.common.io.KafkaOutputs;
 import io.cxpulse.common.io.OutputTopic;
@@ -57,13 +59,26 @@ public final class Pipelines {
 
     /** Every pipeline on the same inputs; {@code bounded} for replay. */
     static PipelineOutputs attachAll(PipelineInputs inputs, JobConfigs jobs, boolean bounded) {
-        DataStream<Alert> experience = ExperiencePipeline.build(
-                inputs.calls(), inputs.chats(), inputs.surveys(), jobs.experience());
+        MetricsConfig metricsConfig = bounded ? jobs.metrics().withoutEarlyUpdates() : jobs.metrics();
+        DataStream<Alert> experience;
+        MetricsPipeline.Outputs metrics;
+        if (jobs.experience().interactionTimeout().equals(metricsConfig.interactionTimeout())) {
+            // Calls and chats are most of the traffic: assemble them once, with the metrics'
+            // lateness; the experience pipeline leaves out what started late.
+            DataStream<InteractionAccumulator> interactions = InteractionAssembler.assemble(inputs.calls(),
+                    inputs.chats(), metricsConfig.interactionTimeout(), metricsConfig.allowedLateness(),
+                    "interaction-assembler");
+            experience = ExperiencePipeline.fromInteractions(interactions, inputs.calls(), inputs.surveys(),
+                    jobs.experience());
+            metrics = MetricsPipeline.fromInteractions(interactions, inputs.surveys(), inputs.shipments(),
+                    inputs.complaints(), metricsConfig);
+        } else {
+            experience = ExperiencePipeline.build(inputs.calls(), inputs.chats(), inputs.surveys(), jobs.experience());
+            metrics = MetricsPipeline.build(inputs.calls(), inputs.chats(), inputs.surveys(), inputs.shipments(),
+                    inputs.complaints(), metricsConfig);
+        }
         ComplaintsPipeline.Outputs complaints = ComplaintsPipeline.build(
                 inputs.shipments(), inputs.complaints(), jobs.complaints());
-        MetricsPipeline.Outputs metrics = MetricsPipeline.build(inputs.calls(), inputs.chats(), inputs.surveys(),
-                inputs.shipments(), inputs.complaints(),
-                bounded ? jobs.metrics().withoutEarlyUpdates() : jobs.metrics());
         return new PipelineOutputs(List.of(experience, complaints.alerts()), List.of(metrics.metrics()),
                 List.of(complaints.supplierShares()), List.of(metrics.late()));
     }

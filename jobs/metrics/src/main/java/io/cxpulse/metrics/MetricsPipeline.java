@@ -73,13 +73,19 @@ public final class MetricsPipeline {
     public static Outputs build(DataStream<CallEvent> calls, DataStream<ChatEvent> chats,
             DataStream<SurveyResponse> surveys, DataStream<ShipmentEvent> shipments,
             DataStream<ComplaintEvent> complaints, MetricsConfig config) {
-        DataStream<InteractionAccumulator> interactions = calls
-                .keyBy(InteractionAssembler::key, Types.STRING)
-                .connect(chats.keyBy(InteractionAssembler::key, Types.STRING))
-                .process(new InteractionAssembler(config.interactionTimeout(), config.allowedLateness()),
-                        InteractionAssembler.OUTPUT_TYPE)
-                .name("Assemble interactions")
-                .uid("metrics-interaction-assembler");
+        return fromInteractions(InteractionAssembler.assemble(calls, chats, config.interactionTimeout(),
+                        config.allowedLateness(), "metrics-interaction-assembler"),
+                surveys, shipments, complaints, config);
+    }
+
+    /**
+     * The same on interactions assembled elsewhere, with this job's interaction timeout and
+     * allowed lateness: the combined run of all jobs assembles them once for the metrics and
+     * the experience pipeline.
+     */
+    public static Outputs fromInteractions(DataStream<InteractionAccumulator> interactions,
+            DataStream<SurveyResponse> surveys, DataStream<ShipmentEvent> shipments,
+            DataStream<ComplaintEvent> complaints, MetricsConfig config) {
 
         DataStream<Contribution> contacts = interactions
                 .keyBy(FirstContactTracker::key, Types.STRING)
