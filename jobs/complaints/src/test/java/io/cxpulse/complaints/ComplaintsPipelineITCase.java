@@ -30,9 +30,20 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -230,6 +241,157 @@ class ComplaintsPipelineITCase {
         }
         assertThat(spikes.stream().filter(a -> a.getSubjectId().equals("SHIPPING")).findFirst().orElseThrow()
                 .getReasons()).contains("driver:channel=VOICE");
+    }
+
+    /**
+     * The order join holds back a complaint whose shipment is not known yet: until the shipment
+     * comes, or for {@code shipment-wait} (1 h) when it never does. Here the watermark advances
+     * with every event, as it does live (a Kafka replay reads everything before its first
+     * periodic watermark and cannot show this), so buckets and windows close while the join
+     * still holds such complaints. A burst at 02:55 of 18 complaints, 12 about orders that never
+     * ship and 6 about orders whose SHIPPED events are stamped 20 minutes later, must be counted
+     * in its five-minute bucket at once, and in the share window of its own hour. Fed from the
+     * join's output, the spike detector closes that bucket at 03:00 with 8 complaints and sees
+     * no spike: the join only lets the 18 go some 60 events later. (The share window's wait is
+     * pinned exactly by {@code SupplierShareMonitorTest}; here, across two network channels, a
+     * window that did not wait would miss them on most runs, not all.)
+     */
+    @Test
+    void complaintsWaitingForAShipmentThatComesLateOrNeverAreCountedInTheirBucketAndWindow() throws Exception {
+        long minute = 60_000L;
+        long bucket = 5 * minute;
+        Instant t0 = START;
+        List<String> regular = List.of("S1", "S2", "S3");
+        for (int i = 0; i < 90; i++) {
+            shipped("ord-" + i, regular.get(i % 3), t0.minusMillis(12 * HOUR).plusMillis(i * bucket));
+        }
+        shipped("ord-s4-0", "S4", t0.minusMillis(HOUR));
+        shipped("ord-s4-1", "S4", t0.minusMillis(HOUR));
+        int id = 0;
+        for (int b = 0; b < 60; b++) {
+            Instant start = t0.plusMillis(b * bucket);
+            for (int k = 0; k < 6; k++) { // two a bucket for each of S1, S2, S3
+                complaints.add(opened(id++, ComplaintCategory.SHIPPING, "ord-" + (3 * ((2 * b + k / 3) % 30) + k % 3),
+                        start.plusMillis(k * 40_000L + 10_000), Channel.VOICE));
+            }
+            if (b >= 24 && b < 36) { // S4, a small supplier, draws two every bucket of 02:00-03:00
+                for (int k = 0; k < 2; k++) {
+                    complaints.add(opened(id++, ComplaintCategory.SHIPPING, "ord-s4-" + k,
+                            start.plusMillis(4 * minute + k * 1000), Channel.VOICE));
+                }
+            }
+        }
+        Instant burst = t0.plusMillis(35 * bucket);
+        for (int k = 0; k < 12; k++) {
+            complaintAboutAnOrderNeverShipped(1000 + k, ComplaintCategory.SHIPPING, burst.plusMillis(30_000 + k));
+        }
+        for (int k = 0; k < 6; k++) {
+            complaintBeforeItsShipment(2000 + k, ComplaintCategory.SHIPPING, "S2", burst.plusMillis(30_000 + k),
+                    Duration.ofMinutes(20));
+        }
+
+        List<Alert> alerts = new ArrayList<>();
+        List<SupplierShare> shares = new ArrayList<>();
+        runThePipelineWithAWatermarkPerEvent(alerts, shares);
+
+        Alert spike = alerts.stream()
+                .filter(a -> a.getKind() == AlertKind.COMPLAINT_SPIKE && a.getSubjectId().equals("SHIPPING"))
+                .findFirst().orElseThrow(() -> new AssertionError("no shipping spike in " + alerts));
+        assertThat(spike.getStatus()).isEqualTo(AlertStatus.OPEN);
+        assertThat(spike.getWindowStart()).isEqualTo(burst);
+        assertThat(spike.getEvidence().get("count")).as("6 usual + S4's 2 + 18 waiting").isEqualTo(26.0);
+        assertThat(spike.getReasons()).contains("driver:supplier=pending");
+        assertThat(spike.getEvidence().get("excess_share.supplier=pending")).isGreaterThan(0.9);
+
+        Instant threeAm = t0.plusMillis(3 * HOUR);
+        Map<String, SupplierShare> window = new HashMap<>();
+        shares.stream().filter(s -> s.getCategory() == ComplaintCategory.SHIPPING && s.getWindowEnd().equals(threeAm))
+                .forEach(s -> window.put(s.getSupplierId(), s));
+        assertThat(window).containsOnlyKeys("S1", "S2", "S3", "S4");
+        assertThat(window.get("S1").getComplaints()).isEqualTo(72);
+        assertThat(window.get("S2").getComplaints()).as("S2's 72 and the 6 whose shipment came after them")
+                .isEqualTo(78);
+        assertThat(window.get("S2").getShipments()).as("30 and the 6 stamped at 03:15 are the next window's")
+                .isEqualTo(30);
+        assertThat(window.get("S3").getComplaints()).isEqualTo(72);
+        assertThat(window.get("S4").getComplaints()).isEqualTo(24);
+        assertThat(window.get("S4").getFlagged()).isTrue();
+        Alert outlier = alerts.stream()
+                .filter(a -> a.getKind() == AlertKind.SUPPLIER_OUTLIER && a.getSubjectId().equals("S4"))
+                .findFirst().orElseThrow();
+        assertThat(outlier.getStatus()).isEqualTo(AlertStatus.OPEN);
+        assertThat(outlier.getWindowEnd()).isEqualTo(threeAm);
+        assertThat(outlier.getEvidence()).as("the 12 never shipped, counted unattributed in their window")
+                .containsEntry("unattributed_complaints", 12.0);
+    }
+
+    /**
+     * Runs the pipeline on one in-memory source that plays shipments and complaints in event-time
+     * order with a watermark after every event (parallelism 1, no output buffering), so operators
+     * see time pass as they would live.
+     */
+    private void runThePipelineWithAWatermarkPerEvent(List<Alert> alerts, List<SupplierShare> shares)
+            throws Exception {
+        List<SpecificRecordBase> script = new ArrayList<>(shipments);
+        script.addAll(complaints);
+        script.sort(java.util.Comparator.comparing(r -> (Instant) r.get("event_time")));
+        List<Long> indexes = java.util.stream.LongStream.range(0, script.size()).boxed().toList();
+        long[] times = script.stream().mapToLong(r -> ((Instant) r.get("event_time")).toEpochMilli()).toArray();
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.setBufferTimeout(0);
+        SingleOutputStreamOperator<ShipmentEvent> shipmentStream = env.fromData(indexes, Types.LONG)
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forGenerator(context -> new WatermarkPerEvent())
+                        .withTimestampAssigner((i, previous) -> times[i.intValue()]))
+                .process(new PlayScript(script), new AvroTypeInfo<>(ShipmentEvent.class));
+        ComplaintsPipeline.Outputs outputs = ComplaintsPipeline.build(
+                shipmentStream, shipmentStream.getSideOutput(PlayScript.COMPLAINTS), ComplaintsConfig.DEFAULTS);
+        try (CloseableIterator<Alert> a = outputs.alerts().collectAsync();
+                CloseableIterator<SupplierShare> s = outputs.supplierShares().collectAsync()) {
+            env.execute("complaints-watermark-per-event");
+            a.forEachRemaining(alerts::add);
+            s.forEachRemaining(shares::add);
+        }
+    }
+
+    /** A watermark just behind every event: time passes exactly as the events say. */
+    private static final class WatermarkPerEvent implements WatermarkGenerator<Long> {
+        @Override
+        public void onEvent(Long event, long timestamp, WatermarkOutput output) {
+            output.emitWatermark(new Watermark(timestamp - 1));
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {}
+    }
+
+    /** Turns the i-th script index into its shipment (main output) or complaint (side output). */
+    private static final class PlayScript extends ProcessFunction<Long, ShipmentEvent> {
+        private static final long serialVersionUID = 1L;
+        static final OutputTag<ComplaintEvent> COMPLAINTS =
+                new OutputTag<>("script-complaints", new AvroTypeInfo<>(ComplaintEvent.class));
+        private final List<SpecificRecordBase> script;
+
+        PlayScript(List<SpecificRecordBase> script) {
+            this.script = new ArrayList<>(script);
+        }
+
+        @Override
+        public void processElement(Long i, Context ctx, Collector<ShipmentEvent> out) {
+            SpecificRecordBase r = script.get(i.intValue());
+            if (r instanceof ShipmentEvent shipment) {
+                out.collect(shipment);
+            } else {
+                ctx.output(COMPLAINTS, (ComplaintEvent) r);
+            }
+        }
+    }
+
+    private void shipped(String order, String supplier, Instant at) {
+        shipments.add(ShipmentEvent.newBuilder()
+                .setEventId("sh-" + order).setOrderId(order).setType(ShipmentEventType.SHIPPED).setEventTime(at)
+                .setCustomerId("C-" + order).setSupplierId(supplier).setCarrier("dhl").build());
     }
 
     /** Produces the scripted shipments and complaints to fresh topics and runs the job over them to the end. */
