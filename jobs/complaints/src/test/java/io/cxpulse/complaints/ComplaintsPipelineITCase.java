@@ -230,7 +230,10 @@ class ComplaintsPipelineITCase {
                             && !c.getEventTime().isBefore(open.getWindowStart())
                             && c.getEventTime().isBefore(open.getWindowEnd()))
                     .count());
-            assertThat(open.getReasons()).as(key).contains("driver:supplier=D", "driver:supplier=pending");
+            // (Whether the waiting ones also show as supplier=pending depends on how far the
+            // complaints topic is read ahead of the shipments topic, which a replay leaves open:
+            // the watermark-per-event test below pins it.)
+            assertThat(open.getReasons()).as(key).contains("driver:supplier=D");
             assertThat(open.getEvidence().get("excess_share.supplier=D")).as(key).isGreaterThan(0.5);
             assertThat(resolved.getWindowStart()).as(key).isAfter(burst.plusMillis(6 * bucket));
             // An excess of 24 a bucket for six buckets would lift a full-weight EWMA (alpha 0.05)
@@ -300,8 +303,10 @@ class ComplaintsPipelineITCase {
         assertThat(spike.getStatus()).isEqualTo(AlertStatus.OPEN);
         assertThat(spike.getWindowStart()).isEqualTo(burst);
         assertThat(spike.getEvidence().get("count")).as("6 usual + S4's 2 + 18 waiting").isEqualTo(26.0);
+        // The 12 never shipped are pending when counted; the 6 are too unless the join happened to
+        // read their shipment (stamped later, on the other input) first: most of the excess.
         assertThat(spike.getReasons()).contains("driver:supplier=pending");
-        assertThat(spike.getEvidence().get("excess_share.supplier=pending")).isGreaterThan(0.9);
+        assertThat(spike.getEvidence().get("excess_share.supplier=pending")).isGreaterThan(0.6);
 
         Instant threeAm = t0.plusMillis(3 * HOUR);
         Map<String, SupplierShare> window = new HashMap<>();
