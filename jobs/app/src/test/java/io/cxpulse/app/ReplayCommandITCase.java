@@ -156,6 +156,48 @@ class ReplayCommandITCase {
                 .allSatisfy(s -> assertThat(s.get("complaints").asLong()).isLessThan(5));
         assertThat(run.out()).containsPattern("shipments\\.jsonl\\s+2000\\s+2000\\s+0\\s+0")
                 .containsPattern("complaints\\.jsonl\\s+124\\s+124\\s+0\\s+0");
+
+        // One line per category, supplier and window.
+        assertThat(shares.stream().map(s -> s.get("category").asText() + "|" + s.get("supplier_id").asText() + "|"
+                + s.get("window_start").asText())).doesNotHaveDuplicates();
+        // The first day's window, counted from the sample files by hand (a few lines of Python over
+        // shipments.jsonl and complaints.jsonl): 667 shipments, WH-A 24 of them; 40 shipping
+        // complaints with an order, WH-A's 10; 20 product complaints, none on WH-A; 2 shipping
+        // complaints with no order (00:15 and 12:15).
+        Map<String, JsonNode> shipping = new TreeMap<>();
+        Map<String, JsonNode> product = new TreeMap<>();
+        for (JsonNode s : shares) {
+            String category = s.get("category").asText();
+            if (s.get("window_end").asText().equals("2026-11-21T00:00:00Z") && category.equals("SHIPPING")) {
+                shipping.put(s.get("supplier_id").asText(), s);
+            } else if (s.get("window_end").asText().equals("2026-11-21T00:00:00Z") && category.equals("PRODUCT")) {
+                product.put(s.get("supplier_id").asText(), s);
+            }
+        }
+        assertThat(shipping).containsOnlyKeys("WH-A", "WH-B", "WH-C", "WH-D", "WH-E", "WH-T");
+        JsonNode whA = shipping.get("WH-A");
+        assertThat(whA.get("shipments").asLong()).isEqualTo(24);
+        assertThat(whA.get("complaints").asLong()).isEqualTo(10);
+        assertThat(shipping.values().stream().mapToLong(s -> s.get("shipments").asLong()).sum()).isEqualTo(667);
+        assertThat(shipping.values().stream().mapToLong(s -> s.get("complaints").asLong()).sum())
+                .as("C counts shipping complaints only: the 20 product complaints leave it alone").isEqualTo(40);
+        assertThat(whA.get("shipment_share").asDouble()).isEqualTo(24.0 / 667);
+        assertThat(whA.get("complaint_share").asDouble()).isEqualTo(10.0 / 40);
+        assertThat(product.get("WH-A").get("complaints").asLong()).isZero();
+        assertThat(product.values().stream().mapToLong(s -> s.get("complaints").asLong()).sum()).isEqualTo(20);
+        // The four shipping complaints with no order (00:15 and 12:15 on both days) are counted as
+        // unattributed in every window of WH-A's alerts that covers them.
+        List<java.time.Instant> noOrder = List.of(java.time.Instant.parse("2026-11-20T00:15:00Z"),
+                java.time.Instant.parse("2026-11-20T12:15:00Z"), java.time.Instant.parse("2026-11-21T00:15:00Z"),
+                java.time.Instant.parse("2026-11-21T12:15:00Z"));
+        assertThat(alerts).allSatisfy(a -> {
+            java.time.Instant from = java.time.Instant.parse(a.get("window_start").asText());
+            java.time.Instant to = java.time.Instant.parse(a.get("window_end").asText());
+            long inWindow = noOrder.stream().filter(t -> !t.isBefore(from) && t.isBefore(to)).count();
+            assertThat(a.get("evidence").get("unattributed_complaints").asDouble())
+                    .as("unattributed in %s..%s", from, to).isEqualTo((double) inWindow);
+        });
+        assertThat(alerts.get(0).get("evidence").get("unattributed_complaints").asDouble()).isPositive();
     }
 
     @Test

@@ -11,7 +11,8 @@ import java.time.Duration;
  * @param shipmentRetention how long a shipment is remembered for complaints about its order
  *     (default 30 days)
  * @param shipmentWait how long (event time) an OPENED complaint waits for its order's shipment
- *     before it is counted as unattributed (default 1 h)
+ *     before it is counted as unattributed (default 1 h); share windows are judged this long
+ *     after they end, so such complaints count in their own window
  * @param shareWindow the sliding window of supplier shares (default 24 h)
  * @param shareSlide how often it advances (default 1 h); must divide {@code shareWindow}
  * @param alpha a supplier is flagged only when its Benjamini–Hochberg q-value is at or below

@@ -10,6 +10,8 @@ public final class AttributedComplaint {
     public String category;
     public String channel;
     public String orderId;
+    /** The team that owns the complaint when it is opened ({@code owner_team}), or null. */
+    public String ownerTeam;
     /** Null when unattributed. */
     public String supplierId;
     public String carrier;

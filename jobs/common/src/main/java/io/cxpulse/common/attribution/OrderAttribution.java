@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -17,6 +18,7 @@ import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Order → supplier attribution, keyed by {@code order_id}: joins each OPENED complaint about an
@@ -25,12 +27,21 @@ import org.apache.flink.util.Collector;
  * <p>A complaint that arrives first waits (in event time) {@code shipmentWait} for its
  * shipment, then goes on unattributed: counted, never dropped. The SHIPPED event is kept for
  * {@code retention} after it happened for complaints to come, then cleared by a timer (event
- * time, so a replay is deterministic; the same clean-up as a state TTL, but one that the tests
- * can see). Only SHIPPED is needed: later shipment events do not change the supplier.
+ * time, so a replay is deterministic). Only SHIPPED is needed: later shipment events do not
+ * change the supplier.
+ *
+ * <p>Every complaint also leaves at once, as it arrives, on the side output {@link #ON_ARRIVAL}:
+ * with its supplier when the shipment is already known, otherwise with none (its order's
+ * shipment is still pending). A detector that must judge within minutes (complaint spikes)
+ * counts that stream, which is never later than the complaints themselves; the main output can
+ * be up to {@code shipmentWait} behind them.
  *
  * <p>State per order: the shipment (supplier, carrier, time) and the complaints waiting for
- * it. Death plan: waiting complaints leave at their deadline or when the shipment arrives; the
- * shipment leaves at {@code shipped + retention}.
+ * it. Death plan: waiting complaints leave at their deadline or when the shipment arrives (a
+ * timer only: a TTL that expired a waiting complaint would drop it unseen); the shipment leaves
+ * at {@code shipped + retention} by an event-time timer, and, as a backstop should the watermark
+ * stall, by a processing-time state TTL of {@code retention + }{@link #TTL_MARGIN} after it was
+ * written.
  */
 public final class OrderAttribution
         extends KeyedCoProcessFunction<String, ShipmentEvent, ComplaintEvent, AttributedComplaint> {
@@ -39,9 +50,15 @@ public final class OrderAttribution
 
     static final String SHIPMENT_STATE = "shipment";
     static final String WAITING_STATE = "complaints-waiting";
+    /** The shipment's TTL is its retention plus this: the event-time timer normally clears it first. */
+    public static final Duration TTL_MARGIN = Duration.ofDays(1);
 
     public static final TypeInformation<AttributedComplaint> OUTPUT_TYPE =
             TypeInformation.of(AttributedComplaint.class);
+
+    /** Every complaint as it arrives: attributed when its shipment is already known, else without a supplier. */
+    public static final OutputTag<AttributedComplaint> ON_ARRIVAL =
+            new OutputTag<>("complaints-on-arrival", OUTPUT_TYPE);
 
     private final Duration retention;
     private final Duration shipmentWait;
@@ -58,8 +75,13 @@ public final class OrderAttribution
 
     @Override
     public void open(OpenContext openContext) {
-        shipment = getRuntimeContext().getState(
-                new ValueStateDescriptor<>(SHIPMENT_STATE, new AvroTypeInfo<>(ShipmentEvent.class)));
+        ValueStateDescriptor<ShipmentEvent> shipmentDescriptor =
+                new ValueStateDescriptor<>(SHIPMENT_STATE, new AvroTypeInfo<>(ShipmentEvent.class));
+        shipmentDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention.plus(TTL_MARGIN))
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .build());
+        shipment = getRuntimeContext().getState(shipmentDescriptor);
         waiting = getRuntimeContext().getListState(
                 new ListStateDescriptor<>(WAITING_STATE, new AvroTypeInfo<>(ComplaintEvent.class)));
         attributed = getRuntimeContext().getMetricGroup().counter("attributedComplaints");
@@ -88,9 +110,11 @@ public final class OrderAttribution
             throws Exception {
         ShipmentEvent shipped = shipment.value();
         if (shipped != null) {
+            ctx.output(ON_ARRIVAL, joined(complaint, shipped));
             out.collect(attribute(complaint, shipped));
             return;
         }
+        ctx.output(ON_ARRIVAL, unattributed(complaint));
         waiting.add(complaint);
         ctx.timerService().registerEventTimeTimer(deadline(complaint));
     }
@@ -118,13 +142,19 @@ public final class OrderAttribution
 
     /** The complaint with its shipment's supplier and carrier; unattributed when {@code shipped} is null. */
     public AttributedComplaint attribute(ComplaintEvent complaint, ShipmentEvent shipped) {
+        if (shipped != null) {
+            attributed.inc();
+        } else {
+            unattributed.inc();
+        }
+        return joined(complaint, shipped);
+    }
+
+    private static AttributedComplaint joined(ComplaintEvent complaint, ShipmentEvent shipped) {
         AttributedComplaint a = unattributed(complaint);
         if (shipped != null) {
             a.supplierId = shipped.getSupplierId();
             a.carrier = shipped.getCarrier();
-            attributed.inc();
-        } else {
-            unattributed.inc();
         }
         return a;
     }
@@ -136,6 +166,7 @@ public final class OrderAttribution
         a.category = complaint.getCategory().name();
         a.channel = complaint.getChannel() == null ? null : complaint.getChannel().name();
         a.orderId = complaint.getOrderId();
+        a.ownerTeam = complaint.getOwnerTeam();
         a.eventTimeMs = complaint.getEventTime().toEpochMilli();
         return a;
     }

@@ -1,5 +1,8 @@
 package io.cxpulse.common.stats;
 
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
+import org.apache.commons.math3.stat.interval.WilsonScoreInterval;
+
 /**
  * Wilson score confidence interval for a binomial proportion (Wilson, 1927).
  *
@@ -9,6 +12,12 @@ package io.cxpulse.common.stats;
  * [0, 1] and does not collapse to a point at 0 or n successes, which matters for the small counts
  * of small suppliers and queues. Coverage is close to nominal but not exact; for a guaranteed
  * lower bound use an exact (Clopper–Pearson) interval instead.
+ *
+ * <p>Computed by Commons Math's {@link WilsonScoreInterval}; this class adds what it leaves
+ * out: zero trials give the uninformative [0, 1] (Commons Math rejects them), 0 successes give
+ * a lower bound of exactly 0 and n successes an upper bound of exactly 1 (rounding leaves them
+ * a few ulps off), other bounds are clamped to [0, 1], and
+ * counts are {@code long} (up to {@link Integer#MAX_VALUE} trials, Commons Math's limit).
  */
 public final class WilsonScore {
 
@@ -32,17 +41,21 @@ public final class WilsonScore {
             throw new IllegalArgumentException(
                     "need 0 <= successes <= trials, was " + successes + " of " + trials);
         }
-        double z = StandardNormal.twoSidedZ(confidence);
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("confidence must be within (0, 1), was " + confidence);
+        }
+        if (trials > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("at most " + Integer.MAX_VALUE + " trials, was " + trials);
+        }
         if (trials == 0) {
             return new Interval(0.0, 1.0);
         }
-        double n = trials;
-        double p = successes / n;
-        double z2 = z * z;
-        double denominator = 1.0 + z2 / n;
-        double centre = (p + z2 / (2.0 * n)) / denominator;
-        double halfWidth = z / denominator * Math.sqrt(p * (1.0 - p) / n + z2 / (4.0 * n * n));
-        // Rounding can push a bound a few ulps past 0 or 1 at 0 or n successes.
-        return new Interval(Math.max(0.0, centre - halfWidth), Math.min(1.0, centre + halfWidth));
+        ConfidenceInterval wilson = new WilsonScoreInterval()
+                .createInterval((int) trials, (int) successes, confidence);
+        // At 0 (or n) successes the lower (upper) bound is exactly 0 (1); floating point leaves
+        // it a few ulps off, on either side.
+        double low = successes == 0 ? 0.0 : Math.max(0.0, wilson.getLowerBound());
+        double high = successes == trials ? 1.0 : Math.min(1.0, wilson.getUpperBound());
+        return new Interval(low, high);
     }
 }

@@ -85,6 +85,63 @@ class OrderAttributionTest {
         assertThat(harness.numEventTimeTimers()).isZero();
     }
 
+    @Test
+    void everyComplaintLeavesOnArrivalWithItsSupplierOrWithNoneWhileItsShipmentIsPending() throws Exception {
+        shipped("o1", "S3", DAY);
+        complaint("k1", "o1", DAY.plus(Duration.ofHours(2)));
+        complaint("k2", "o2", DAY.plus(Duration.ofHours(3)));
+
+        assertThat(arrivals()).extracting(a -> a.complaintId + ":" + a.supplierId + ":" + a.ownerTeam)
+                .containsExactly("k1:S3:returns-desk", "k2:null:returns-desk");
+        assertThat(harness.extractOutputValues()).as("k2 is still waiting on the main output")
+                .extracting(a -> a.complaintId).containsExactly("k1");
+
+        shipped("o2", "S1", DAY.plus(Duration.ofMinutes(200)));
+        assertThat(harness.extractOutputValues()).extracting(a -> a.complaintId + ":" + a.supplierId)
+                .containsExactly("k1:S3", "k2:S1");
+        assertThat(arrivals()).as("the arrival stream is not told twice").hasSize(2);
+    }
+
+    @Test
+    void aComplaintAfterTheShipmentsRetentionIsUnattributed() throws Exception {
+        shipped("o1", "S3", DAY);
+        watermark(DAY.plus(Duration.ofDays(30)));
+        complaint("k1", "o1", DAY.plus(Duration.ofDays(30)).plus(Duration.ofMinutes(1)));
+        watermark(DAY.plus(Duration.ofDays(30)).plus(Duration.ofHours(2)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(a -> {
+            assertThat(a.complaintId).isEqualTo("k1");
+            assertThat(a.isAttributed()).isFalse();
+        });
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void theShipmentsTimeToLiveForgetsItWhenTheWatermarkStalls() throws Exception {
+        // The TTL counts processing time from the shipment's write: 30 days and the 1-day margin.
+        harness.setStateTtlProcessingTime(0);
+        shipped("o1", "S3", DAY);
+        harness.setStateTtlProcessingTime(Duration.ofDays(31).toMillis() - 1);
+        complaint("k1", "o1", DAY.plus(Duration.ofDays(2)));
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(a -> assertThat(a.supplierId).isEqualTo("S3"));
+
+        harness.setStateTtlProcessingTime(Duration.ofDays(31).toMillis());
+        complaint("k2", "o1", DAY.plus(Duration.ofDays(3)));
+        watermark(DAY.plus(Duration.ofDays(3)).plus(Duration.ofHours(1)));
+        assertThat(harness.extractOutputValues()).extracting(a -> a.complaintId + ":" + a.supplierId)
+                .as("the watermark never reached the 30-day timer; the TTL forgot the shipment")
+                .containsExactly("k1:S3", "k2:null");
+    }
+
+    private java.util.List<AttributedComplaint> arrivals() {
+        java.util.concurrent.ConcurrentLinkedQueue<StreamRecord<AttributedComplaint>> side =
+                harness.getSideOutput(OrderAttribution.ON_ARRIVAL);
+        return side == null ? java.util.List.of()
+                : side.stream().map(StreamRecord::getValue).toList();
+    }
+
     private void shipped(String order, String supplier, Instant at) throws Exception {
         ShipmentEvent e = ShipmentEvent.newBuilder()
                 .setEventId("ship-" + order).setOrderId(order).setType(ShipmentEventType.SHIPPED).setEventTime(at)
@@ -96,7 +153,7 @@ class OrderAttributionTest {
         ComplaintEvent e = ComplaintEvent.newBuilder()
                 .setEventId("ev-" + id).setComplaintId(id).setType(ComplaintEventType.OPENED).setEventTime(at)
                 .setCustomerId("C-" + order).setCategory(ComplaintCategory.SHIPPING).setOrderId(order)
-                .setChannel(Channel.VOICE).build();
+                .setChannel(Channel.VOICE).setOwnerTeam("returns-desk").build();
         harness.processElement2(new StreamRecord<>(e, at.toEpochMilli()));
     }
 

@@ -43,6 +43,23 @@ class WilsonScoreTest {
     }
 
     @Test
+    void aSingleTrialStaysInsideTheUnitInterval() {
+        // By hand: at one trial the bounds are z²/(1 + z²) and 1/(1 + z²), with z = 1.959963984540054:
+        // 0 of 1 → [0, 0.7934506856227626]; 1 of 1 → [0.20654931437723742, 1].
+        Interval none = WilsonScore.interval(0, 1);
+        assertThat(none.low()).isEqualTo(0.0);
+        assertThat(none.high()).isCloseTo(0.7934506856227626, within(1e-9));
+        Interval all = WilsonScore.interval(1, 1);
+        assertThat(all.low()).isCloseTo(0.20654931437723742, within(1e-9));
+        assertThat(all.high()).isEqualTo(1.0);
+    }
+
+    @Test
+    void moreTrialsThanCommonsMathTakesAreRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> WilsonScore.interval(1, 1L << 31, 0.95));
+    }
+
+    @Test
     void noTrialsIsTheUninformativeInterval() {
         assertThat(WilsonScore.interval(0, 0, 0.95)).isEqualTo(new Interval(0.0, 1.0));
     }

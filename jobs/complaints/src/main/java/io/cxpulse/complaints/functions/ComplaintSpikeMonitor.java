@@ -32,7 +32,9 @@ import org.apache.flink.util.Collector;
  * {@code COMPLAINT_SPIKE} per category and per category × channel, keyed by that key: opened
  * complaints are counted per bucket (5 min by default) and each bucket, once the watermark has
  * passed it, is judged by {@link SurgeRule} in bucket order, empty buckets included. An alert
- * names the supplier and channel values that carry most of the excess ({@link SurgeDrivers}).
+ * names the supplier, channel and owner-team values that carry most of the excess
+ * ({@link SurgeDrivers}). It counts complaints as they arrive at the order join, so a complaint
+ * still waiting for its order's shipment is in its bucket, with supplier {@code pending}.
  *
  * <p>State: tallies of buckets not yet judged, the key's baseline (kept: one per category and
  * channel, a bounded set), the next bucket to judge. Death plan: a tally leaves when judged;
@@ -133,7 +135,7 @@ public final class ComplaintSpikeMonitor extends KeyedProcessFunction<String, Su
         reasons.add("count=" + step.count());
         List<String> named = new ArrayList<>();
         if (step.status() != AlertStatus.RESOLVED) {
-            for (String attribute : List.of("supplier=", "channel=")) {
+            for (String attribute : List.of("supplier=", "channel=", "team=")) {
                 for (SurgeDrivers.Driver d : SurgeDrivers.top(attribute, perValue, usual, 3)) {
                     evidence.put("excess_share." + d.value(), d.shareOfExcess());
                     reasons.add("driver:" + d.value());

@@ -34,6 +34,12 @@ import org.apache.flink.util.OutputTag;
  * window is the sum of its slides. Emits one {@code SupplierShare} per supplier and window, and
  * {@code SUPPLIER_OUTLIER} alerts (side output {@link #ALERTS}) as {@link OutlierPolicy} says.
  *
+ * <p>A window is judged once the watermark has passed its end plus {@code shipment-wait}, the
+ * time the order join may hold a complaint back: by then every complaint of the window has left
+ * the join, attributed or (its shipment never came) unattributed, and is counted in the window
+ * of its own event time rather than arriving late. The price is that a window's verdict comes
+ * {@code shipment-wait} (1 h by default) after the window ends.
+ *
  * <p>State: counts per slide for the slides still inside a future window, the open episodes.
  * Death plan: a slide leaves once no later window covers it; an episode leaves on RESOLVED;
  * with no more data, windows keep closing (empty) only while an episode is open, so it resolves.
@@ -52,6 +58,8 @@ public final class SupplierShareMonitor extends KeyedProcessFunction<String, Sha
 
     private transient long slideMs;
     private transient long windowMs;
+    /** How long after its end a window waits for complaints still held by the order join. */
+    private transient long holdMs;
     private transient SupplierScan scan;
     private transient OutlierPolicy policy;
     private transient MapState<Long, SupplierCounts> slides;
@@ -66,6 +74,7 @@ public final class SupplierShareMonitor extends KeyedProcessFunction<String, Sha
     public void open(OpenContext openContext) {
         slideMs = config.shareSlide().toMillis();
         windowMs = config.shareWindow().toMillis();
+        holdMs = config.shipmentWait().toMillis();
         scan = new SupplierScan(config.alpha(), config.minLift(), config.minComplaints());
         policy = new OutlierPolicy(config.alpha(), config.minLift(), config.resolveAfterWindows());
         slides = getRuntimeContext().getMapState(new MapStateDescriptor<>(
@@ -79,11 +88,12 @@ public final class SupplierShareMonitor extends KeyedProcessFunction<String, Sha
     public void processElement(ShareCount count, Context ctx, Collector<SupplierShare> out) throws Exception {
         long slideStart = Math.floorDiv(count.eventTimeMs, slideMs) * slideMs;
         long firstWindowEnd = slideStart + slideMs;
-        if (firstWindowEnd + windowMs - slideMs <= ctx.timerService().currentWatermark()) {
+        long watermark = ctx.timerService().currentWatermark();
+        if (firstWindowEnd + windowMs - slideMs + holdMs <= watermark) {
             lateEvents.inc(); // every window covering it has closed
             return;
         }
-        if (firstWindowEnd <= ctx.timerService().currentWatermark()) {
+        if (firstWindowEnd + holdMs <= watermark) {
             lateEvents.inc(); // counted in the windows still to close only
         }
         SupplierCounts counts = slides.get(slideStart);
@@ -95,12 +105,13 @@ public final class SupplierShareMonitor extends KeyedProcessFunction<String, Sha
         }
         slides.put(slideStart, counts);
         for (long end = firstWindowEnd; end < firstWindowEnd + windowMs; end += slideMs) {
-            ctx.timerService().registerEventTimeTimer(end);
+            ctx.timerService().registerEventTimeTimer(end + holdMs);
         }
     }
 
     @Override
-    public void onTimer(long windowEnd, OnTimerContext ctx, Collector<SupplierShare> out) throws Exception {
+    public void onTimer(long judgedAt, OnTimerContext ctx, Collector<SupplierShare> out) throws Exception {
+        long windowEnd = judgedAt - holdMs;
         long windowStart = windowEnd - windowMs;
         SupplierCounts window = new SupplierCounts();
         List<Long> expired = new ArrayList<>();
@@ -138,7 +149,7 @@ public final class SupplierShareMonitor extends KeyedProcessFunction<String, Sha
             step(ctx, category, none, e.getValue(), window.unattributed, windowStart, windowEnd);
         }
         if (!episodes.isEmpty()) {
-            ctx.timerService().registerEventTimeTimer(windowEnd + slideMs);
+            ctx.timerService().registerEventTimeTimer(judgedAt + slideMs);
         }
     }
 

@@ -2,6 +2,7 @@ package io.cxpulse.complaints.logic;
 
 import io.cxpulse.common.attribution.AttributedComplaint;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,23 +20,38 @@ public final class SurgeCount {
 
     public SurgeCount() {}
 
-    /** Spike keys of one opened complaint: its category, and its category × channel when known. */
-    public static java.util.List<SurgeCount> of(AttributedComplaint complaint) {
-        SurgeCount category = new SurgeCount();
-        category.key = complaint.category;
-        category.eventTimeMs = complaint.eventTimeMs;
-        category.count = 1;
-        category.perValue.put("supplier=" + (complaint.supplierId == null ? "unattributed" : complaint.supplierId), 1L);
+    /** Supplier value of a complaint whose order's shipment was not known when it was counted. */
+    public static final String PENDING = "pending";
+    /** Supplier value of a complaint that names no order. */
+    public static final String NO_ORDER = "unattributed";
+
+    /**
+     * Spike keys of one opened complaint as it arrives: its category, and its category × channel
+     * when known. Drill-down values: {@code supplier=} its supplier, {@value #PENDING} (it names
+     * an order whose shipment is not known yet) or {@value #NO_ORDER}; {@code channel=} (category
+     * key only); {@code team=} its owner team when it has one.
+     */
+    public static List<SurgeCount> of(AttributedComplaint complaint) {
+        String supplier = "supplier=" + (complaint.supplierId != null ? complaint.supplierId
+                : complaint.orderId != null ? PENDING : NO_ORDER);
+        SurgeCount category = one(complaint.category, complaint, supplier);
         if (complaint.channel == null) {
-            return java.util.List.of(category);
+            return List.of(category);
         }
         category.perValue.put("channel=" + complaint.channel, 1L);
-        SurgeCount channel = new SurgeCount();
-        channel.key = complaint.category + "/" + complaint.channel;
-        channel.eventTimeMs = complaint.eventTimeMs;
-        channel.count = 1;
-        channel.perValue.put("supplier=" + (complaint.supplierId == null ? "unattributed" : complaint.supplierId), 1L);
-        return java.util.List.of(category, channel);
+        return List.of(category, one(complaint.category + "/" + complaint.channel, complaint, supplier));
+    }
+
+    private static SurgeCount one(String key, AttributedComplaint complaint, String supplier) {
+        SurgeCount c = new SurgeCount();
+        c.key = key;
+        c.eventTimeMs = complaint.eventTimeMs;
+        c.count = 1;
+        c.perValue.put(supplier, 1L);
+        if (complaint.ownerTeam != null) {
+            c.perValue.put("team=" + complaint.ownerTeam, 1L);
+        }
+        return c;
     }
 
     /** Adds another count into this tally. */

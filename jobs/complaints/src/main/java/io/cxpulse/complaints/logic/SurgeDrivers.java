@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Contribution analysis for a spike: which supplier, channel or queue values carry the excess?
+ * Contribution analysis for a spike: which supplier, channel or team values carry the excess?
+ * (The team is the complaint's {@code owner_team}, the closest thing to a queue that a
+ * {@code ComplaintEvent} carries.)
  * For each value v with count x_v in the spike bucket, the expected count is its usual share of
  * the bucket, {@code x · usual_v / Σ usual} (the usual counts are learned from normal buckets);
  * the excess is {@code x_v − expected_v}. The drivers are the values with the largest positive

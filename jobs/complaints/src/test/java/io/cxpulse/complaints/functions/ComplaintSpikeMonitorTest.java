@@ -89,12 +89,47 @@ class ComplaintSpikeMonitorTest {
         assertThat(harness.extractOutputValues()).isEmpty();
     }
 
+    /**
+     * Complaints counted as they arrive at the order join: the burst's orders have no shipment
+     * known yet (supplier pending) and the complaints are owned by one team, so the drill-down
+     * names that team and the pending supplier, not a warehouse.
+     */
+    @Test
+    void aBurstOwnedByOneTeamOnOrdersStillAwaitingTheirShipmentNamesTheTeamAndThePendingSupplier()
+            throws Exception {
+        String[] teams = {"front-line", "returns-desk", "billing-desk"};
+        for (int b = 0; b < 40; b++) {
+            for (int s = 0; s < SUPPLIERS.length; s++) {
+                complaint(SUPPLIERS[s], "o" + b, teams[s], b, 2);
+            }
+            if (b >= 30 && b < 32) {
+                complaint(null, "o-late" + b, "returns-desk", b, 24);
+            }
+            harness.processWatermark(new Watermark(T0 + (b + 1) * BUCKET));
+        }
+
+        Alert open = harness.extractOutputValues().get(0);
+        assertThat(open.getStatus()).isEqualTo(AlertStatus.OPEN);
+        assertThat(open.getWindowStart().toEpochMilli()).isEqualTo(T0 + 30 * BUCKET);
+        assertThat(open.getEvidence()).containsEntry("count", 30.0);
+        assertThat(open.getReasons()).contains("driver:supplier=pending", "driver:team=returns-desk");
+        assertThat(open.getEvidence().get("excess_share.team=returns-desk")).isGreaterThan(0.9);
+        assertThat(open.getEvidence().get("excess_share.supplier=pending")).isGreaterThan(0.9);
+        assertThat(open.getSummary()).contains("returns-desk");
+    }
+
     private void complaint(String supplier, int bucket, int n) throws Exception {
+        complaint(supplier, null, null, bucket, n);
+    }
+
+    private void complaint(String supplier, String order, String team, int bucket, int n) throws Exception {
         for (int i = 0; i < n; i++) {
             AttributedComplaint a = new AttributedComplaint();
             a.complaintId = "k" + (++sequence);
             a.category = "SHIPPING";
             a.supplierId = supplier;
+            a.orderId = order;
+            a.ownerTeam = team;
             a.eventTimeMs = T0 + bucket * BUCKET + 1000 + i;
             SurgeCount c = SurgeCount.of(a).get(0);
             harness.processElement(new StreamRecord<>(c, c.eventTimeMs));

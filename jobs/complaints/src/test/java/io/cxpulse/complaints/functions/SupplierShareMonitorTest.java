@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class SupplierShareMonitorTest {
 
     private static final long HOUR = 3_600_000L;
+    private static final long MINUTE = 60_000L;
     private static final long T0 = Instant.parse("2026-11-20T00:00:00Z").toEpochMilli();
     /** Shipments per hour: A ships 12 of 400 (3%). */
     private static final Map<String, Integer> SHIPPED = Map.of("A", 12, "B", 100, "C", 100, "D", 100, "E", 50, "F", 38);
@@ -124,6 +125,54 @@ class SupplierShareMonitorTest {
         assertThat(harness.extractOutputValues()).isNotEmpty().noneMatch(SupplierShare::getFlagged);
         assertThat(harness.getSideOutput(SupplierShareMonitor.ALERTS)).isNullOrEmpty();
         assertThat(harness.numKeyedStateEntries()).isZero();
+    }
+
+    /**
+     * The order join holds a complaint back until its shipment comes or {@code shipment-wait}
+     * (1 h) has passed; it then leaves with a timestamp up to an hour after the complaint. The
+     * window is judged only once its end plus that wait has passed, so both kinds are counted in
+     * the window of the complaint's own time.
+     */
+    @Test
+    void complaintsTheOrderJoinHeldBackAreCountedInTheWindowOfTheirOwnTime() throws Exception {
+        long shipped = T0 + 10 * MINUTE;
+        for (Map.Entry<String, Integer> s : SHIPPED.entrySet()) {
+            for (int i = 0; i < s.getValue(); i++) {
+                add("SHIPPING", s.getKey(), ShareCount.SHIPMENT, shipped);
+            }
+        }
+        for (int i = 0; i < 8; i++) {
+            add("SHIPPING", "A", ShareCount.COMPLAINT, T0 + 20 * MINUTE);
+        }
+        for (String supplier : List.of("B", "B", "C", "C")) {
+            add("SHIPPING", supplier, ShareCount.COMPLAINT, T0 + 20 * MINUTE);
+        }
+        harness.processWatermark(new Watermark(T0 + HOUR + 15 * MINUTE));
+        assertThat(harness.extractOutputValues()).as("the window ending at 01:00 waits until 02:00").isEmpty();
+
+        // D's shipment was stamped at 01:20, after its complaint of 00:45: the join let the complaint
+        // go then. Three complaints of 00:40 never saw a shipment: they left unattributed at 01:40.
+        add("SHIPPING", "D", ShareCount.COMPLAINT, T0 + 45 * MINUTE);
+        harness.processWatermark(new Watermark(T0 + HOUR + 40 * MINUTE));
+        for (int i = 0; i < 3; i++) {
+            add("SHIPPING", null, ShareCount.UNATTRIBUTED, T0 + 40 * MINUTE);
+        }
+        harness.processWatermark(new Watermark(T0 + 2 * HOUR));
+
+        Map<String, Long> complaints = harness.extractOutputValues().stream()
+                .filter(s -> s.getWindowEnd().toEpochMilli() == T0 + HOUR)
+                .collect(Collectors.toMap(SupplierShare::getSupplierId, SupplierShare::getComplaints));
+        assertThat(complaints).containsEntry("A", 8L).containsEntry("B", 2L).containsEntry("C", 2L)
+                .containsEntry("D", 1L);
+        List<Alert> alerts = harness.getSideOutput(SupplierShareMonitor.ALERTS).stream()
+                .map(StreamRecord::getValue).collect(Collectors.toList());
+        assertThat(alerts).singleElement().satisfies(open -> {
+            assertThat(open.getStatus()).isEqualTo(AlertStatus.OPEN);
+            assertThat(open.getSubjectId()).isEqualTo("A");
+            assertThat(open.getWindowEnd().toEpochMilli()).isEqualTo(T0 + HOUR);
+            assertThat(open.getEvidence()).containsEntry("unattributed_complaints", 3.0)
+                    .containsEntry("complaints", 8.0);
+        });
     }
 
     private void add(String category, String supplier, int what, long at) throws Exception {

@@ -48,11 +48,34 @@ class SupplierScanTest {
 
     @Test
     void aTinySupplierPassingTheTestOnAHandfulOfComplaintsIsNotFlagged() {
-        // 20 of 10,000 shipments (0.2%) and 4 of 200 complaints: p ≈ 0.0079, but 4 < 5 complaints.
+        // 20 of 10,000 shipments (0.2%) and 4 of 200 complaints. Reference (exact rational sum,
+        // Python fractions): p = P(X ≥ 4 | 200, 0.002) = 7.577525658584074e-4; BH across the two
+        // suppliers gives q = 2p = 1.5155051317168149e-3 ≤ alpha, and the lift is 10: only the
+        // count floor (4 < 5 complaints) keeps T quiet.
         List<SupplierScan.Result> results = scan.scan(Map.of("T", 20L, "B", 9980L), Map.of("T", 4L, "B", 196L));
-        assertThat(results.get(1).supplier()).isEqualTo("T");
-        assertThat(results.get(1).lift()).isCloseTo(10.0, within(1e-9));
+        SupplierScan.Result tiny = results.get(1);
+        assertThat(tiny.supplier()).isEqualTo("T");
+        assertThat(tiny.lift()).isCloseTo(10.0, within(1e-9));
+        assertThat(tiny.pValue()).isCloseTo(7.577525658584074e-4, withinPercentage(1e-7));
+        assertThat(tiny.qValue()).isCloseTo(1.5155051317168149e-3, withinPercentage(1e-7))
+                .isLessThanOrEqualTo(ComplaintsConfig.DEFAULTS.alpha());
+        assertThat(tiny.complaints()).isLessThan(ComplaintsConfig.DEFAULTS.minComplaints());
         assertThat(results).noneMatch(SupplierScan.Result::flagged);
+    }
+
+    @Test
+    void aLargeSupplierSignificantlyButOnlyModeratelyAboveItsShareIsNotFlagged() {
+        // Half the shipments, 700 of 1,000 complaints: lift 1.4 < 2. Reference (exact rational
+        // sum): p = P(X ≥ 700 | 1000, 0.5) = 8.832839003975068e-38, so q ≤ alpha, and 700 ≥ 5
+        // complaints: only the lift rule keeps A quiet (a real but modest excess, not an outlier).
+        List<SupplierScan.Result> results = scan.scan(Map.of("A", 5000L, "B", 5000L), Map.of("A", 700L, "B", 300L));
+        SupplierScan.Result a = results.get(0);
+        assertThat(a.supplier()).isEqualTo("A");
+        assertThat(a.lift()).isCloseTo(1.4, within(1e-12)).isLessThan(ComplaintsConfig.DEFAULTS.minLift());
+        assertThat(a.pValue()).isCloseTo(8.832839003975068e-38, withinPercentage(1e-6));
+        assertThat(a.qValue()).isLessThanOrEqualTo(ComplaintsConfig.DEFAULTS.alpha());
+        assertThat(a.complaints()).isGreaterThanOrEqualTo(ComplaintsConfig.DEFAULTS.minComplaints());
+        assertThat(a.flagged()).isFalse();
     }
 
     @Test
