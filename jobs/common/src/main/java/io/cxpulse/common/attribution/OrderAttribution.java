@@ -30,14 +30,17 @@ import org.apache.flink.util.OutputTag;
  * time, so a replay is deterministic). Only SHIPPED is needed: later shipment events do not
  * change the supplier.
  *
- * <p>Every complaint also leaves at once, as it arrives, on the side output {@link #ON_ARRIVAL}:
- * with its supplier when the shipment is already known, otherwise with none (its order's
- * shipment is still pending). A detector that must judge within minutes (complaint spikes)
- * counts that stream, which is never later than the complaints themselves; the main output can
- * be up to {@code shipmentWait} behind them.
+ * <p>Every complaint also leaves on the side output {@link #ON_ARRIVAL} as soon as the watermark
+ * reaches its event time (at once when it arrives behind the watermark): with its supplier when
+ * the shipment is known by then, otherwise with none (its order's shipment is still pending).
+ * Every shipment up to the complaint's own time has arrived by then, so the supplier named does
+ * not depend on which input was read first: a replay names the same one. A detector that must
+ * judge within minutes (complaint spikes) counts that stream, which is never later than the
+ * complaints' own event time; the main output can be up to {@code shipmentWait} behind them.
  *
- * <p>State per order: the shipment (supplier, carrier, time) and the complaints waiting for
- * it. Death plan: waiting complaints leave at their deadline or when the shipment arrives (a
+ * <p>State per order: the shipment (supplier, carrier, time), the complaints waiting for it,
+ * and those not yet passed on to {@link #ON_ARRIVAL}. Death plan: arriving complaints leave
+ * when the watermark reaches them; waiting complaints leave at their deadline or when the shipment arrives (a
  * timer only: a TTL that expired a waiting complaint would drop it unseen); the shipment leaves
  * at {@code shipped + retention} by an event-time timer, and, as a backstop should the watermark
  * stall, by a processing-time state TTL of {@code retention + }{@link #TTL_MARGIN} after it was
@@ -50,6 +53,7 @@ public final class OrderAttribution
 
     static final String SHIPMENT_STATE = "shipment";
     static final String WAITING_STATE = "complaints-waiting";
+    static final String ARRIVING_STATE = "complaints-arriving";
     /** The shipment's TTL is its retention plus this: the event-time timer normally clears it first. */
     public static final Duration TTL_MARGIN = Duration.ofDays(1);
 
@@ -65,6 +69,7 @@ public final class OrderAttribution
 
     private transient ValueState<ShipmentEvent> shipment;
     private transient ListState<ComplaintEvent> waiting;
+    private transient ListState<ComplaintEvent> arriving;
     private transient Counter attributed;
     private transient Counter unattributed;
 
@@ -84,6 +89,8 @@ public final class OrderAttribution
         shipment = getRuntimeContext().getState(shipmentDescriptor);
         waiting = getRuntimeContext().getListState(
                 new ListStateDescriptor<>(WAITING_STATE, new AvroTypeInfo<>(ComplaintEvent.class)));
+        arriving = getRuntimeContext().getListState(
+                new ListStateDescriptor<>(ARRIVING_STATE, new AvroTypeInfo<>(ComplaintEvent.class)));
         attributed = getRuntimeContext().getMetricGroup().counter("attributedComplaints");
         unattributed = getRuntimeContext().getMetricGroup().counter("unattributedComplaints");
     }
@@ -109,18 +116,24 @@ public final class OrderAttribution
     public void processElement2(ComplaintEvent complaint, Context ctx, Collector<AttributedComplaint> out)
             throws Exception {
         ShipmentEvent shipped = shipment.value();
-        if (shipped != null) {
+        long at = complaint.getEventTime().toEpochMilli();
+        if (at <= ctx.timerService().currentWatermark()) {
             ctx.output(ON_ARRIVAL, joined(complaint, shipped));
+        } else {
+            arriving.add(complaint);
+            ctx.timerService().registerEventTimeTimer(at);
+        }
+        if (shipped != null) {
             out.collect(attribute(complaint, shipped));
             return;
         }
-        ctx.output(ON_ARRIVAL, unattributed(complaint));
         waiting.add(complaint);
         ctx.timerService().registerEventTimeTimer(deadline(complaint));
     }
 
     @Override
     public void onTimer(long now, OnTimerContext ctx, Collector<AttributedComplaint> out) throws Exception {
+        passOnArrivals(now, ctx);
         List<ComplaintEvent> still = new ArrayList<>();
         for (ComplaintEvent complaint : waiting.get()) {
             if (deadline(complaint) <= now) {
@@ -133,6 +146,23 @@ public final class OrderAttribution
         ShipmentEvent shipped = shipment.value();
         if (shipped != null && shipped.getEventTime().toEpochMilli() + retention.toMillis() <= now) {
             shipment.clear();
+        }
+    }
+
+    /** Complaints the watermark has reached go to {@link #ON_ARRIVAL}, with the shipment known now. */
+    private void passOnArrivals(long now, OnTimerContext ctx) throws Exception {
+        List<ComplaintEvent> notYet = new ArrayList<>();
+        boolean passed = false;
+        for (ComplaintEvent complaint : arriving.get()) {
+            if (complaint.getEventTime().toEpochMilli() <= now) {
+                ctx.output(ON_ARRIVAL, joined(complaint, shipment.value()));
+                passed = true;
+            } else {
+                notYet.add(complaint);
+            }
+        }
+        if (passed) {
+            arriving.update(notYet);
         }
     }
 

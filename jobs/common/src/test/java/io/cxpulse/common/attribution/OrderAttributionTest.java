@@ -90,6 +90,8 @@ class OrderAttributionTest {
         shipped("o1", "S3", DAY);
         complaint("k1", "o1", DAY.plus(Duration.ofHours(2)));
         complaint("k2", "o2", DAY.plus(Duration.ofHours(3)));
+        assertThat(arrivals()).as("not before the watermark reaches them").isEmpty();
+        watermark(DAY.plus(Duration.ofHours(3)));
 
         assertThat(arrivals()).extracting(a -> a.complaintId + ":" + a.supplierId + ":" + a.ownerTeam)
                 .containsExactly("k1:S3:returns-desk", "k2:null:returns-desk");
@@ -100,6 +102,24 @@ class OrderAttributionTest {
         assertThat(harness.extractOutputValues()).extracting(a -> a.complaintId + ":" + a.supplierId)
                 .containsExactly("k1:S3", "k2:S1");
         assertThat(arrivals()).as("the arrival stream is not told twice").hasSize(2);
+    }
+
+    @Test
+    void aShipmentReadAfterItsComplaintButShippedBeforeItIsNamedOnArrivalWhicheverInputCameFirst()
+            throws Exception {
+        complaint("k1", "o1", DAY.plus(Duration.ofDays(2)));
+        shipped("o1", "S3", DAY);
+        complaint("k2", "o2", DAY.plus(Duration.ofDays(2)));
+        watermark(DAY.plus(Duration.ofDays(2)));
+
+        assertThat(arrivals()).extracting(a -> a.complaintId + ":" + a.supplierId)
+                .containsExactly("k1:S3", "k2:null");
+        complaint("k3", "o1", DAY.plus(Duration.ofDays(1)));
+        assertThat(arrivals()).as("behind the watermark: passed on at once")
+                .extracting(a -> a.complaintId + ":" + a.supplierId).containsExactly("k1:S3", "k2:null", "k3:S3");
+        watermark(DAY.plus(Duration.ofDays(31)));
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
     }
 
     @Test
