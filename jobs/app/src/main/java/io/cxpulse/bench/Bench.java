@@ -4,6 +4,7 @@ import io.cxpulse.common.config.CheckpointsConfig;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.config.SourcesConfig;
 import io.cxpulse.common.io.InputTopic;
+import io.cxpulse.common.io.TopicLeaders;
 import io.cxpulse.local.TopicSetup;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -174,6 +175,7 @@ public final class Bench {
                 }
             }
             client.createTopics(topics).all().get();
+            TopicLeaders.await(client, topics.stream().map(NewTopic::name).toList());
         }
     }
 }

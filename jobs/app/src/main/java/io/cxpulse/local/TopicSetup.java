@@ -2,6 +2,7 @@ package io.cxpulse.local;
 
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.config.TopicsConfig;
+import io.cxpulse.common.io.TopicLeaders;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ public final class TopicSetup {
                         .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             }
             client.createTopics(missing).all().get();
-            return missing.stream().map(NewTopic::name).toList();
+            List<String> created = missing.stream().map(NewTopic::name).toList();
+            TopicLeaders.await(client, created);
+            return created;
         }
     }
 }

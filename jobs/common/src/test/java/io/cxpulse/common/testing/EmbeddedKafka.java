@@ -1,5 +1,6 @@
 package io.cxpulse.common.testing;
 
+import io.cxpulse.common.io.TopicLeaders;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -136,6 +137,7 @@ public final class EmbeddedKafka implements BeforeAllCallback {
                 newTopics.add(new NewTopic(topic, partitions, (short) 1));
             }
             admin.createTopics(newTopics).all().get();
+            TopicLeaders.await(admin, topics);
         }
     }
 
