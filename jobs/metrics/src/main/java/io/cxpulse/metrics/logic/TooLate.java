@@ -1,5 +1,7 @@
 package io.cxpulse.metrics.logic;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -12,6 +14,8 @@ import java.util.Map;
  * set data aside, so this is what a reader gets to find it and, if they wish, to correct by hand.
  */
 public final class TooLate {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TooLate() {}
 
@@ -28,23 +32,17 @@ public final class TooLate {
      */
     public static String json(Contribution late, Duration windowSize, Duration allowedLateness) {
         long start = windowStart(late.timeMs, windowSize);
-        StringBuilder out = new StringBuilder("{");
-        field(out, "dimension", late.dimension).append(',');
-        field(out, "value", late.value).append(',');
-        field(out, "event_time", Instant.ofEpochMilli(late.timeMs).toString()).append(',');
-        field(out, "window_start", Instant.ofEpochMilli(start).toString()).append(',');
-        field(out, "window_end", Instant.ofEpochMilli(start + windowSize.toMillis()).toString()).append(',');
-        field(out, "window_size", windowSize.toString()).append(',');
-        field(out, "allowed_lateness", allowedLateness.toString()).append(",\"counts\":{");
-        boolean first = true;
-        for (Map.Entry<String, Long> count : nonZero(late.counts).entrySet()) {
-            if (!first) {
-                out.append(',');
-            }
-            first = false;
-            out.append('"').append(count.getKey()).append("\":").append(count.getValue());
-        }
-        return out.append("}}").toString();
+        ObjectNode out = JSON.createObjectNode()
+                .put("dimension", late.dimension)
+                .put("value", late.value)
+                .put("event_time", Instant.ofEpochMilli(late.timeMs).toString())
+                .put("window_start", Instant.ofEpochMilli(start).toString())
+                .put("window_end", Instant.ofEpochMilli(start + windowSize.toMillis()).toString())
+                .put("window_size", windowSize.toString())
+                .put("allowed_lateness", allowedLateness.toString());
+        ObjectNode counts = out.putObject("counts");
+        nonZero(late.counts).forEach(counts::put);
+        return out.toString();
     }
 
     /** Why, in words. */
@@ -74,23 +72,5 @@ public final class TooLate {
         all.put("shipments", c.shipments);
         all.values().removeIf(v -> v == 0);
         return all;
-    }
-
-    private static StringBuilder field(StringBuilder out, String name, String value) {
-        out.append('"').append(name).append("\":\"");
-        for (char ch : value.toCharArray()) {
-            switch (ch) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        out.append(String.format("\\u%04x", (int) ch));
-                    } else {
-                        out.append(ch);
-                    }
-                }
-            }
-        }
-        return out.append('"');
     }
 }
