@@ -51,7 +51,7 @@ final class Preload {
         Map<String, Long> byInput = new TreeMap<>();
         long sent = 0;
         long started = System.nanoTime();
-        try (KafkaTrafficSink sink = new KafkaTrafficSink(config)) {
+        try (KafkaTrafficSink sink = new KafkaTrafficSink(config, false)) {
             while (sent < events && traffic.hasNext()) {
                 SimEvent e = traffic.next();
                 seen.add(customerOf(e));

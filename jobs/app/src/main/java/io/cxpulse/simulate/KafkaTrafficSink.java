@@ -29,12 +29,29 @@ public final class KafkaTrafficSink implements TrafficSink {
     private final Map<InputTopic<?>, String> topics = new HashMap<>();
     private final AtomicReference<Exception> failure = new AtomicReference<>();
 
-    @SuppressWarnings("unchecked")
+    /** An idempotent producer: what {@code simulate} sends arrives once, in order. */
     public KafkaTrafficSink(CxPulseConfig config) {
+        this(config, true);
+    }
+
+    /**
+     * @param idempotent false for one request in flight at a time and no producer sequence
+     *     numbers instead (still in order; a lost acknowledgement could duplicate a batch, which
+     *     the pipeline's de-duplication drops). The benchmark pre-loads this way: on a loaded
+     *     machine an idempotent producer has been seen to resend a first batch that had already
+     *     been written behind later ones, and the broker refused it with
+     *     OutOfOrderSequenceException until the delivery timeout failed the whole pre-load.
+     */
+    @SuppressWarnings("unchecked")
+    public KafkaTrafficSink(CxPulseConfig config, boolean idempotent) {
         Properties props = new Properties();
         props.putAll(config.kafka().clientProperties());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, Boolean.toString(idempotent));
+        if (!idempotent) {
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+            props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        }
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "cxpulse-simulator");
