@@ -13,11 +13,16 @@ import java.time.Duration;
  *     in the job manager's memory (tests, demo)
  * @param stateBackend {@code hashmap} (default: tests, demo, small state) or {@code rocksdb}
  *     (production: large state, incremental checkpoints)
+ * @param unaligned default true: checkpoint barriers overtake records queued between operators
+ *     (which go into the checkpoint), so a checkpoint, and the commit of the output it covers,
+ *     does not wait for a backlog to drain. Savepoints are aligned whatever this says.
  */
-public record CheckpointsConfig(Duration interval, String directory, String stateBackend) implements Serializable {
+public record CheckpointsConfig(Duration interval, String directory, String stateBackend, Boolean unaligned)
+        implements Serializable {
 
     public CheckpointsConfig {
         interval = interval == null ? Duration.ofSeconds(10) : interval;
+        unaligned = unaligned == null || unaligned;
         stateBackend = stateBackend == null || stateBackend.isBlank() ? "hashmap" : stateBackend;
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("checkpoints.interval must be positive");
@@ -27,7 +32,12 @@ public record CheckpointsConfig(Duration interval, String directory, String stat
         }
     }
 
+    /** Unaligned, the default. */
+    public CheckpointsConfig(Duration interval, String directory, String stateBackend) {
+        this(interval, directory, stateBackend, null);
+    }
+
     public static CheckpointsConfig defaults() {
-        return new CheckpointsConfig(null, null, null);
+        return new CheckpointsConfig(null, null, null, null);
     }
 }

@@ -12,7 +12,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The Flink settings every CX Pulse job runs with, whichever way it is started: exactly-once
- * checkpoints (the Kafka sinks' transactions commit on them), retained on cancellation so a
+ * checkpoints (the Kafka sinks' transactions commit on them), unaligned unless configured
+ * otherwise (a commit does not wait for a backlog to drain), retained on cancellation so a
  * job can be restarted from its last one, the configured state backend, and no silent Kryo
  * fallback ({@code pipeline.generic-types: false}): a type Flink cannot serialize efficiently
  * fails when the job is built, not in production.
@@ -27,6 +28,7 @@ public final class FlinkSettings {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpoints.interval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(CheckpointingOptions.ENABLE_UNALIGNED, checkpoints.unaligned());
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         conf.set(StateBackendOptions.STATE_BACKEND, checkpoints.stateBackend());

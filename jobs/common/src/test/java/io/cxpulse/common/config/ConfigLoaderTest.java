@@ -50,6 +50,7 @@ class ConfigLoaderTest {
                 checkpoints:
                   interval: PT30S
                   state-backend: rocksdb
+                  unaligned: false
                 """, Map.of());
 
         assertThat(config.kafka().bootstrapServers()).isEqualTo("broker-1:9093,broker-2:9093");
@@ -62,6 +63,8 @@ class ConfigLoaderTest {
         assertThat(config.dedup().horizon()).isEqualTo(Duration.ofHours(6));
         assertThat(config.checkpoints().interval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(config.checkpoints().stateBackend()).isEqualTo("rocksdb");
+        assertThat(config.checkpoints().unaligned()).isFalse();
+        assertThat(CxPulseConfig.defaults().checkpoints().unaligned()).as("unaligned unless configured").isTrue();
     }
 
     @Test
