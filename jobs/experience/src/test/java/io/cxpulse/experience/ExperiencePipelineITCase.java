@@ -32,7 +32,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -49,11 +48,7 @@ import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -167,7 +162,7 @@ class ExperiencePipelineITCase {
         KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 8, Duration.ZERO);
         produceDay(topics, time -> !time.isBefore(elevenAm));
         // S-RECOVERED's good call and S-REPEAT's third: written, not yet committed.
-        readUncommitted(topics.alerts(), 10, Duration.ofSeconds(60));
+        KAFKA.readUncommitted(topics.alerts(), 10, Duration.ofSeconds(60));
         crashingJob.cancel().get(60, TimeUnit.SECONDS);
         awaitCancelled(crashingJob);
         String checkpoint = latestRetainedCheckpoint(checkpoints.resolve(crashingJob.getJobID().toString()));
@@ -187,30 +182,6 @@ class ExperiencePipelineITCase {
                 .get(60, TimeUnit.SECONDS);
 
         assertTheDaysAlerts(topics);
-    }
-
-    /**
-     * Reads {@code topic} from the beginning as a {@code read_uncommitted} consumer until at
-     * least {@code expected} records, committed or not, have been written (or the deadline).
-     */
-    private static void readUncommitted(String topic, int expected, Duration deadline) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long end = System.nanoTime() + deadline.toNanos();
-            int read = 0;
-            while (read < expected && System.nanoTime() < end) {
-                read += consumer.poll(Duration.ofMillis(100)).count();
-            }
-        }
     }
 
     /** Waits until the cancelled job has finished cancelling: its retained checkpoints are then final. */

@@ -208,12 +208,26 @@ public final class EmbeddedKafka implements BeforeAllCallback {
         return read(topic, deadline, records -> records.size() >= expected, Duration.ofSeconds(2));
     }
 
-    /** Reads until {@code done} holds for what was read so far, or the deadline passes. */
+    /**
+     * Reads {@code topic} from the beginning as a {@code read_uncommitted} consumer until at
+     * least {@code expected} records, committed or not, have been written (or the deadline): a
+     * test sees what a job has produced into a transaction still open.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readUncommitted(String topic, int expected, Duration deadline) {
+        return read(topic, deadline, records -> records.size() >= expected, Duration.ZERO, "read_uncommitted");
+    }
+
+    /** Reads committed records until {@code done} holds for what was read so far, or the deadline passes. */
     public List<ConsumerRecord<byte[], byte[]>> read(
             String topic, Duration deadline, Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration quiet) {
+        return read(topic, deadline, done, quiet, "read_committed");
+    }
+
+    private List<ConsumerRecord<byte[], byte[]>> read(String topic, Duration deadline,
+            Predicate<List<ConsumerRecord<byte[], byte[]>>> done, Duration quiet, String isolationLevel) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
