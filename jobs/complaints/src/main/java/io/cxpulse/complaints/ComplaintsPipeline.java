@@ -2,7 +2,9 @@ package io.cxpulse.complaints;
 
 import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.common.attribution.OrderAttribution;
+import io.cxpulse.common.combine.PreAggregator;
 import io.cxpulse.complaints.functions.ComplaintSpikeMonitor;
+import io.cxpulse.complaints.functions.ShareCountCombining;
 import io.cxpulse.complaints.functions.SupplierShareMonitor;
 import io.cxpulse.complaints.logic.ShareCount;
 import io.cxpulse.complaints.logic.SurgeCount;
@@ -80,7 +82,9 @@ public final class ComplaintsPipeline {
                         SHARE_COUNT_TYPE)
                 .name("Complaints for their category's shares")
                 .uid("complaint-counts");
-        SingleOutputStreamOperator<SupplierShare> shares = shipmentCounts.union(complaintCounts)
+        ShareCountCombining combining = new ShareCountCombining(config.shareSlide(), config.shipmentWait());
+        SingleOutputStreamOperator<SupplierShare> shares = combined(shipmentCounts, "shipment", combining)
+                .union(combined(complaintCounts, "complaint", combining))
                 .keyBy(c -> c.category, Types.STRING)
                 .process(new SupplierShareMonitor(config), new AvroTypeInfo<>(SupplierShare.class))
                 .name("Supplier shares and outliers")
@@ -100,5 +104,14 @@ public final class ComplaintsPipeline {
                 .uid("complaint-spike-monitor");
         DataStream<Alert> alerts = shares.getSideOutput(SupplierShareMonitor.ALERTS).union(spikes);
         return new Outputs(alerts, shares);
+    }
+
+    /** Share counts added up per category, supplier and slide before they cross to the monitor. */
+    private static DataStream<ShareCount> combined(DataStream<ShareCount> counts, String what,
+            ShareCountCombining combining) {
+        return counts
+                .transform("Add up " + what + " counts per supplier and slide", SHARE_COUNT_TYPE,
+                        new PreAggregator<>(combining))
+                .uid(what + "-count-combiner");
     }
 }

@@ -90,23 +90,29 @@ public final class SupplierShareMonitor extends KeyedProcessFunction<String, Sha
         long firstWindowEnd = slideStart + slideMs;
         long watermark = ctx.timerService().currentWatermark();
         if (firstWindowEnd + windowMs - slideMs + holdMs <= watermark) {
-            lateEvents.inc(); // every window covering it has closed
+            lateEvents.inc(count.count); // every window covering it has closed
             return;
         }
         if (firstWindowEnd + holdMs <= watermark) {
-            lateEvents.inc(); // counted in the windows still to close only
+            lateEvents.inc(count.count); // counted in the windows still to close only
         }
         SupplierCounts counts = slides.get(slideStart);
-        counts = counts == null ? new SupplierCounts() : counts;
+        if (counts == null) {
+            counts = new SupplierCounts();
+            // The windows this slide is in, once: not per event. A window already judged is not
+            // judged again for a late event.
+            for (long end = firstWindowEnd; end < firstWindowEnd + windowMs; end += slideMs) {
+                if (end + holdMs > watermark) {
+                    ctx.timerService().registerEventTimeTimer(end + holdMs);
+                }
+            }
+        }
         switch (count.what) {
-            case ShareCount.SHIPMENT -> counts.addShipment(count.supplierId);
-            case ShareCount.COMPLAINT -> counts.addComplaint(count.supplierId);
-            default -> counts.unattributed++;
+            case ShareCount.SHIPMENT -> counts.addShipments(count.supplierId, count.count);
+            case ShareCount.COMPLAINT -> counts.addComplaints(count.supplierId, count.count);
+            default -> counts.unattributed += count.count;
         }
         slides.put(slideStart, counts);
-        for (long end = firstWindowEnd; end < firstWindowEnd + windowMs; end += slideMs) {
-            ctx.timerService().registerEventTimeTimer(end + holdMs);
-        }
     }
 
     @Override

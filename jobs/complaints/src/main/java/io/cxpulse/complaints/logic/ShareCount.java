@@ -15,13 +15,20 @@ public final class ShareCount {
     public String supplierId;
     public int what;
     public long eventTimeMs;
+    /** How many: 1, or more once a combiner has added up those of one slide. */
+    public long count;
 
     public ShareCount() {}
 
     public ShareCount(String category, String supplierId, int what, long eventTimeMs) {
+        this(category, supplierId, what, eventTimeMs, 1);
+    }
+
+    public ShareCount(String category, String supplierId, int what, long eventTimeMs, long count) {
         this.category = category;
         this.supplierId = supplierId;
         this.what = what;
         this.eventTimeMs = eventTimeMs;
+        this.count = count;
     }
 }

@@ -17,12 +17,12 @@ public final class SupplierCounts {
 
     public SupplierCounts() {}
 
-    public void addShipment(String supplier) {
-        shipments.merge(supplier, 1L, Long::sum);
+    public void addShipments(String supplier, long count) {
+        shipments.merge(supplier, count, Long::sum);
     }
 
-    public void addComplaint(String supplier) {
-        complaints.merge(supplier, 1L, Long::sum);
+    public void addComplaints(String supplier, long count) {
+        complaints.merge(supplier, count, Long::sum);
     }
 
     /** Adds another slide's counts into this one. */

@@ -175,6 +175,41 @@ class SupplierShareMonitorTest {
         });
     }
 
+    @Test
+    void aLateShipmentCountsInTheWindowsStillToBeJudgedAndNeverReopensOneAlreadyJudged() throws Exception {
+        add("SHIPPING", "A", ShareCount.SHIPMENT, T0 + 10 * MINUTE);
+        harness.processWatermark(new Watermark(T0 + 2 * HOUR)); // 01:00's window judged (1 h wait)
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(s -> assertThat(s.getWindowEnd().toEpochMilli()).isEqualTo(T0 + HOUR));
+        harness.getOutput().clear();
+
+        add("SHIPPING", "A", ShareCount.SHIPMENT, T0 + 20 * MINUTE); // its first window was judged
+        harness.processWatermark(new Watermark(T0 + 2 * HOUR + 1));
+        assertThat(harness.extractOutputValues()).as("01:00's window is not judged again").isEmpty();
+
+        harness.processWatermark(new Watermark(T0 + 3 * HOUR));
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(s -> {
+            assertThat(s.getWindowEnd().toEpochMilli()).isEqualTo(T0 + 2 * HOUR);
+            assertThat(s.getShipments()).as("both in the window still to be judged").isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aCombinedCountCountsAsThatManyEvents() throws Exception {
+        harness.processElement(new StreamRecord<>(new ShareCount("SHIPPING", "A", ShareCount.SHIPMENT,
+                T0 + MINUTE, 250), T0 + MINUTE));
+        harness.processElement(new StreamRecord<>(new ShareCount("SHIPPING", "A", ShareCount.COMPLAINT,
+                T0 + MINUTE, 7), T0 + MINUTE));
+        harness.processElement(new StreamRecord<>(new ShareCount("SHIPPING", null, ShareCount.UNATTRIBUTED,
+                T0 + MINUTE, 3), T0 + MINUTE));
+        harness.processWatermark(new Watermark(T0 + 2 * HOUR));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(s -> {
+            assertThat(s.getShipments()).isEqualTo(250);
+            assertThat(s.getComplaints()).isEqualTo(7);
+        });
+    }
+
     private void add(String category, String supplier, int what, long at) throws Exception {
         harness.processElement(new StreamRecord<>(new ShareCount(category, supplier, what, at), at));
     }
