@@ -76,11 +76,11 @@ public abstract class PipelineInputs {
             return (DataStream<T>) existing;
         }
         DataStream<T> deduplicated = validated(input)
-                .keyBy(record -> input.eventId().apply(record), Types.STRING)
+                .keyBy(record -> DeduplicateByEventId.keyOf(input.eventId().apply(record)), Types.LONG)
                 .process(new DeduplicateByEventId<T>(input.name(), config.dedup().horizon()))
                 .returns(input.typeInfo())
                 .name("Deduplicate by event id: " + input.name())
-                .uid(input.name() + "-dedup");
+                .uid(input.name() + "-event-id-hash-dedup"); // keyed by String until 0.1: not restorable
         streams.put(input, deduplicated);
         return deduplicated;
     }

@@ -7,7 +7,9 @@ import io.cxpulse.common.testing.TestRecords;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -20,14 +22,14 @@ class DeduplicateByEventIdTest {
 
     private static final Duration HORIZON = Duration.ofHours(1);
 
-    private KeyedOneInputStreamOperatorTestHarness<String, CallEvent, CallEvent> harness;
+    private KeyedOneInputStreamOperatorTestHarness<Long, CallEvent, CallEvent> harness;
 
     @BeforeEach
     void setUp() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new DeduplicateByEventId<>("calls", HORIZON)),
-                CallEvent::getEventId,
-                Types.STRING);
+                call -> DeduplicateByEventId.keyOf(call.getEventId()),
+                Types.LONG);
         harness.open();
     }
 
@@ -47,6 +49,17 @@ class DeduplicateByEventIdTest {
 
         assertThat(harness.extractOutputValues()).containsExactly(queued, answered);
         assertThat(harness.numKeyedStateEntries()).isEqualTo(2);
+    }
+
+    @Test
+    void distinctIdsGetDistinctKeysAndOneIdAlwaysTheSame() {
+        Set<Long> keys = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            keys.add(DeduplicateByEventId.keyOf("evt-" + i));
+        }
+        assertThat(keys).hasSize(100_000);
+        assertThat(DeduplicateByEventId.keyOf("3f0c2a4e-0000-4000-8000-000000000001"))
+                .isEqualTo(DeduplicateByEventId.keyOf(new String("3f0c2a4e-0000-4000-8000-000000000001")));
     }
 
     @Test
