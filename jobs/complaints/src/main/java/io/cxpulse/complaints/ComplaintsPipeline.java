@@ -40,24 +40,31 @@ public final class ComplaintsPipeline {
 
     public static Outputs build(
             DataStream<ShipmentEvent> shipments, DataStream<ComplaintEvent> complaints, ComplaintsConfig config) {
-        DataStream<ComplaintEvent> opened = complaints
+        DataStream<ComplaintEvent> opened = opened(complaints);
+        DataStream<ShipmentEvent> shipped = shipped(shipments);
+        return fromAttribution(shipped, opened,
+                OrderAttribution.join(shipped, opened, config.shipmentRetention(), config.shipmentWait(), ""), config);
+    }
+
+    /** OPENED complaints: the ones the job counts. */
+    private static DataStream<ComplaintEvent> opened(DataStream<ComplaintEvent> complaints) {
+        return complaints
                 .filter(c -> c.getType() == ComplaintEventType.OPENED)
                 .name("Opened complaints")
                 .uid("opened-complaints");
-        DataStream<ShipmentEvent> shipped = shipments
+    }
+
+    /** SHIPPED events: the ones that name an order's supplier and count in its shares. */
+    private static DataStream<ShipmentEvent> shipped(DataStream<ShipmentEvent> shipments) {
+        return shipments
                 .filter(s -> s.getType() == ShipmentEventType.SHIPPED)
                 .name("Shipped orders")
                 .uid("shipped-orders");
-        SingleOutputStreamOperator<AttributedComplaint> withOrder = shipped
-                .keyBy(ShipmentEvent::getOrderId, Types.STRING)
-                .connect(opened.filter(c -> c.getOrderId() != null)
-                        .name("Complaints about an order")
-                        .uid("complaints-with-order")
-                        .keyBy(ComplaintEvent::getOrderId, Types.STRING))
-                .process(new OrderAttribution(config.shipmentRetention(), config.shipmentWait()),
-                        OrderAttribution.OUTPUT_TYPE)
-                .name("Attribute complaints to suppliers")
-                .uid("order-attribution");
+    }
+
+    /** ... on SHIPPED events, OPENED complaints and the attribution of those about an order. */
+    private static Outputs fromAttribution(DataStream<ShipmentEvent> shipped, DataStream<ComplaintEvent> opened,
+            SingleOutputStreamOperator<AttributedComplaint> withOrder, ComplaintsConfig config) {
         DataStream<AttributedComplaint> withoutOrder = opened
                 .filter(c -> c.getOrderId() == null)
                 .name("Complaints without an order")
@@ -67,23 +74,28 @@ public final class ComplaintsPipeline {
                 .uid("unattributed-complaints");
         DataStream<AttributedComplaint> attributed = withOrder.union(withoutOrder);
 
-        DataStream<ShareCount> shipmentCounts = shipped
-                .<ShareCount>flatMap((s, out) -> {
+        ShareCountCombining combining = new ShareCountCombining(config.shareSlide(), config.shipmentWait());
+        // A shipment counts in every category: added up first, copied per category after.
+        DataStream<ShareCount> shipmentCounts = combined(shipped
+                        .map(s -> new ShareCount(null, s.getSupplierId(), ShareCount.SHIPMENT,
+                                s.getEventTime().toEpochMilli()), SHARE_COUNT_TYPE)
+                        .name("Shipments to count")
+                        .uid("shipment-counts"), "shipment", combining)
+                .<ShareCount>flatMap((sum, out) -> {
                     for (ComplaintCategory category : ComplaintCategory.values()) {
-                        out.collect(new ShareCount(category.name(), s.getSupplierId(), ShareCount.SHIPMENT,
-                                s.getEventTime().toEpochMilli()));
+                        out.collect(new ShareCount(category.name(), sum.supplierId, ShareCount.SHIPMENT,
+                                sum.eventTimeMs, sum.count));
                     }
                 }, SHARE_COUNT_TYPE)
                 .name("Shipments for every category's shares")
-                .uid("shipment-counts");
+                .uid("shipment-counts-per-category");
         DataStream<ShareCount> complaintCounts = attributed
                 .map(a -> new ShareCount(a.category, a.supplierId,
                         a.isAttributed() ? ShareCount.COMPLAINT : ShareCount.UNATTRIBUTED, a.eventTimeMs),
                         SHARE_COUNT_TYPE)
                 .name("Complaints for their category's shares")
                 .uid("complaint-counts");
-        ShareCountCombining combining = new ShareCountCombining(config.shareSlide(), config.shipmentWait());
-        SingleOutputStreamOperator<SupplierShare> shares = combined(shipmentCounts, "shipment", combining)
+        SingleOutputStreamOperator<SupplierShare> shares = shipmentCounts
                 .union(combined(complaintCounts, "complaint", combining))
                 .keyBy(c -> c.category, Types.STRING)
                 .process(new SupplierShareMonitor(config), new AvroTypeInfo<>(SupplierShare.class))

@@ -87,6 +87,21 @@ public final class MetricsPipeline {
     public static Outputs fromInteractions(DataStream<InteractionAccumulator> interactions,
             DataStream<SurveyResponse> surveys, DataStream<ShipmentEvent> shipments,
             DataStream<ComplaintEvent> complaints, MetricsConfig config) {
+        DataStream<ShipmentEvent> shipped = shipments
+                .filter(s -> s.getType() == ShipmentEventType.SHIPPED)
+                .name("Shipped orders")
+                .uid("metrics-shipped-orders");
+        DataStream<ComplaintEvent> opened = complaints.filter(c -> c.getType() == ComplaintEventType.OPENED)
+                .name("Opened complaints")
+                .uid("metrics-opened-complaints");
+        return fromAttribution(interactions, surveys, shipped, opened, OrderAttribution.join(shipped, opened,
+                config.shipmentRetention(), config.shipmentWait(), "metrics-"), config);
+    }
+
+    /** ... on SHIPPED events, OPENED complaints and the attribution of those about an order. */
+    private static Outputs fromAttribution(DataStream<InteractionAccumulator> interactions,
+            DataStream<SurveyResponse> surveys, DataStream<ShipmentEvent> shipped, DataStream<ComplaintEvent> opened,
+            DataStream<AttributedComplaint> withOrder, MetricsConfig config) {
 
         DataStream<Contribution> contacts = interactions
                 .keyBy(FirstContactTracker::key, Types.STRING)
@@ -114,21 +129,12 @@ public final class MetricsPipeline {
                 .name("Count survey answers per queue")
                 .uid("metrics-survey-queues");
 
-        DataStream<ComplaintEvent> opened = complaints.filter(c -> c.getType() == ComplaintEventType.OPENED)
-                .name("Opened complaints")
-                .uid("metrics-opened-complaints");
         DataStream<Contribution> complaintCounts = opened
                 .flatMap((ComplaintEvent c, Collector<Contribution> out) ->
                         Contributions.complaint(c).forEach(out::collect), CONTRIBUTION_TYPE)
                 .name("Count complaints")
                 .uid("metrics-complaints");
-        DataStream<Contribution> supplierComplaints = shipments
-                .keyBy(ShipmentEvent::getOrderId, Types.STRING)
-                .connect(opened.filter(c -> c.getOrderId() != null).keyBy(ComplaintEvent::getOrderId, Types.STRING))
-                .process(new OrderAttribution(config.shipmentRetention(), config.shipmentWait()),
-                        OrderAttribution.OUTPUT_TYPE)
-                .name("Attribute complaints to suppliers")
-                .uid("metrics-order-attribution")
+        DataStream<Contribution> supplierComplaints = withOrder
                 .flatMap((AttributedComplaint c, Collector<Contribution> out) -> {
                     if (c.isAttributed()) {
                         Contributions.attributedComplaint(c).forEach(out::collect);
@@ -136,8 +142,7 @@ public final class MetricsPipeline {
                 }, CONTRIBUTION_TYPE)
                 .name("Count complaints per supplier")
                 .uid("metrics-supplier-complaints");
-        DataStream<Contribution> shipped = shipments
-                .filter(s -> s.getType() == ShipmentEventType.SHIPPED)
+        DataStream<Contribution> shipmentCounts = shipped
                 .flatMap((ShipmentEvent s, Collector<Contribution> out) ->
                         Contributions.shipment(s).forEach(out::collect), CONTRIBUTION_TYPE)
                 .name("Count shipments")
@@ -149,7 +154,7 @@ public final class MetricsPipeline {
                         combined(surveyQueues, "survey-queues", combining),
                         combined(complaintCounts, "complaints", combining),
                         combined(supplierComplaints, "supplier-complaints", combining),
-                        combined(shipped, "shipments", combining))
+                        combined(shipmentCounts, "shipments", combining))
                 .keyBy(Contribution::key, Types.STRING);
 
         Windowed shortWindows = window(keyed, config.shortWindow(), Duration.ZERO, config.allowedLateness());

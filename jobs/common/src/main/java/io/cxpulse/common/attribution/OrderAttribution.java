@@ -16,6 +16,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -67,7 +69,7 @@ public final class OrderAttribution
     private final Duration retention;
     private final Duration shipmentWait;
 
-    private transient ValueState<ShipmentEvent> shipment;
+    private transient ValueState<ShippedOrder> shipment;
     private transient ListState<ComplaintEvent> waiting;
     private transient ListState<ComplaintEvent> arriving;
     private transient Counter attributed;
@@ -78,10 +80,27 @@ public final class OrderAttribution
         this.shipmentWait = shipmentWait;
     }
 
+    /**
+     * The join as a pipeline step: SHIPPED events (pass only those: the others would cross the
+     * network for nothing) and OPENED complaints, those without an order left out, keyed by order.
+     */
+    public static SingleOutputStreamOperator<AttributedComplaint> join(DataStream<ShipmentEvent> shipped,
+            DataStream<ComplaintEvent> opened, Duration retention, Duration shipmentWait, String uidPrefix) {
+        return shipped
+                .keyBy(ShipmentEvent::getOrderId, Types.STRING)
+                .connect(opened.filter(c -> c.getOrderId() != null)
+                        .name("Complaints about an order")
+                        .uid(uidPrefix + "complaints-with-order")
+                        .keyBy(ComplaintEvent::getOrderId, Types.STRING))
+                .process(new OrderAttribution(retention, shipmentWait), OUTPUT_TYPE)
+                .name("Attribute complaints to suppliers")
+                .uid(uidPrefix + "order-attribution");
+    }
+
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<ShipmentEvent> shipmentDescriptor =
-                new ValueStateDescriptor<>(SHIPMENT_STATE, new AvroTypeInfo<>(ShipmentEvent.class));
+        ValueStateDescriptor<ShippedOrder> shipmentDescriptor =
+                new ValueStateDescriptor<>(SHIPMENT_STATE, TypeInformation.of(ShippedOrder.class));
         shipmentDescriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention.plus(TTL_MARGIN))
                 .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
@@ -101,13 +120,14 @@ public final class OrderAttribution
         if (event.getType() != ShipmentEventType.SHIPPED || shipment.value() != null) {
             return;
         }
-        shipment.update(event);
+        ShippedOrder order = ShippedOrder.of(event);
+        shipment.update(order);
         ctx.timerService().registerEventTimeTimer(event.getEventTime().toEpochMilli() + retention.toMillis());
         List<ComplaintEvent> pending = new ArrayList<>();
         waiting.get().forEach(pending::add);
         for (ComplaintEvent complaint : pending) {
             ctx.timerService().deleteEventTimeTimer(deadline(complaint));
-            out.collect(attribute(complaint, event));
+            out.collect(attribute(complaint, order));
         }
         waiting.clear();
     }
@@ -115,7 +135,7 @@ public final class OrderAttribution
     @Override
     public void processElement2(ComplaintEvent complaint, Context ctx, Collector<AttributedComplaint> out)
             throws Exception {
-        ShipmentEvent shipped = shipment.value();
+        ShippedOrder shipped = shipment.value();
         long at = complaint.getEventTime().toEpochMilli();
         if (at <= ctx.timerService().currentWatermark()) {
             ctx.output(ON_ARRIVAL, joined(complaint, shipped));
@@ -143,8 +163,8 @@ public final class OrderAttribution
             }
         }
         waiting.update(still);
-        ShipmentEvent shipped = shipment.value();
-        if (shipped != null && shipped.getEventTime().toEpochMilli() + retention.toMillis() <= now) {
+        ShippedOrder shipped = shipment.value();
+        if (shipped != null && shipped.shippedAtMs + retention.toMillis() <= now) {
             shipment.clear();
         }
     }
@@ -171,7 +191,7 @@ public final class OrderAttribution
     }
 
     /** The complaint with its shipment's supplier and carrier; unattributed when {@code shipped} is null. */
-    public AttributedComplaint attribute(ComplaintEvent complaint, ShipmentEvent shipped) {
+    private AttributedComplaint attribute(ComplaintEvent complaint, ShippedOrder shipped) {
         if (shipped != null) {
             attributed.inc();
         } else {
@@ -180,11 +200,11 @@ public final class OrderAttribution
         return joined(complaint, shipped);
     }
 
-    private static AttributedComplaint joined(ComplaintEvent complaint, ShipmentEvent shipped) {
+    private static AttributedComplaint joined(ComplaintEvent complaint, ShippedOrder shipped) {
         AttributedComplaint a = unattributed(complaint);
         if (shipped != null) {
-            a.supplierId = shipped.getSupplierId();
-            a.carrier = shipped.getCarrier();
+            a.supplierId = shipped.supplierId;
+            a.carrier = shipped.carrier;
         }
         return a;
     }

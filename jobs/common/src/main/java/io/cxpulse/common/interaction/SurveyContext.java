@@ -29,14 +29,14 @@ public final class SurveyContext {
         return c;
     }
 
-    public static SurveyContext joined(SurveyResponse survey, Interaction interaction) {
+    public static SurveyContext joined(SurveyResponse survey, RatedInteraction interaction) {
         SurveyContext c = alone(survey);
         c.joined = true;
-        c.agentId = interaction.agentId() != null ? interaction.agentId() : c.agentId;
-        c.teamId = interaction.teamId() != null ? interaction.teamId() : c.teamId;
-        c.queue = interaction.queue();
-        c.waitSeconds = interaction.waitTime() == null ? null : interaction.waitTime().toSeconds();
-        c.transfers = interaction.transfers();
+        c.agentId = interaction.agentId != null ? interaction.agentId : c.agentId;
+        c.teamId = interaction.teamId != null ? interaction.teamId : c.teamId;
+        c.queue = interaction.queue;
+        c.waitSeconds = interaction.waitSeconds;
+        c.transfers = interaction.transfers;
         return c;
     }
 }

@@ -18,7 +18,8 @@ import org.apache.flink.util.Collector;
  * wait and transfers; one that arrives first waits up to {@code surveyWait} (event time) for
  * it, then goes out alone, so a survey of an interaction we never see still raises its alert.
  *
- * <p>State: a closed interaction is kept {@code retention} after its end for late surveys;
+ * <p>State: what a survey needs of a closed interaction ({@link RatedInteraction}) is kept
+ * {@code retention} after its end for late surveys;
  * pending surveys until joined or their wait ends. Death plan: an event-time timer for each.
  */
 public final class SurveyJoiner
@@ -34,7 +35,7 @@ public final class SurveyJoiner
     private final Duration surveyWait;
     private final Duration retention;
 
-    private transient ValueState<InteractionAccumulator> interaction;
+    private transient ValueState<RatedInteraction> interaction;
     private transient ListState<SurveyResponse> pending;
 
     public SurveyJoiner(Duration surveyWait, Duration retention) {
@@ -45,7 +46,7 @@ public final class SurveyJoiner
     @Override
     public void open(OpenContext openContext) {
         interaction = getRuntimeContext().getState(
-                new ValueStateDescriptor<>(INTERACTION_STATE, InteractionAssembler.OUTPUT_TYPE));
+                new ValueStateDescriptor<>(INTERACTION_STATE, TypeInformation.of(RatedInteraction.class)));
         pending = getRuntimeContext().getListState(
                 new ListStateDescriptor<>(PENDING_STATE, new AvroTypeInfo<>(SurveyResponse.class)));
     }
@@ -53,9 +54,10 @@ public final class SurveyJoiner
     @Override
     public void processElement1(InteractionAccumulator closed, Context ctx, Collector<SurveyContext> out)
             throws Exception {
-        interaction.update(closed);
+        RatedInteraction rated = RatedInteraction.of(closed);
+        interaction.update(rated);
         for (SurveyResponse survey : pending.get()) {
-            out.collect(SurveyContext.joined(survey, closed.toInteraction()));
+            out.collect(SurveyContext.joined(survey, rated));
         }
         pending.clear();
         ctx.timerService().registerEventTimeTimer(closed.lastEventAt().plus(retention).toEpochMilli());
@@ -63,9 +65,9 @@ public final class SurveyJoiner
 
     @Override
     public void processElement2(SurveyResponse survey, Context ctx, Collector<SurveyContext> out) throws Exception {
-        InteractionAccumulator known = interaction.value();
+        RatedInteraction known = interaction.value();
         if (known != null) {
-            out.collect(SurveyContext.joined(survey, known.toInteraction()));
+            out.collect(SurveyContext.joined(survey, known));
             return;
         }
         pending.add(survey);
@@ -74,8 +76,8 @@ public final class SurveyJoiner
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<SurveyContext> out) throws Exception {
-        InteractionAccumulator known = interaction.value();
-        if (known != null && timestamp >= known.lastEventAt().plus(retention).toEpochMilli()) {
+        RatedInteraction known = interaction.value();
+        if (known != null && timestamp >= known.lastEventMs + retention.toMillis()) {
             interaction.clear();
         }
         java.util.List<SurveyResponse> stillWaiting = new java.util.ArrayList<>();

@@ -6,8 +6,9 @@ import java.time.Duration;
 
 /**
  * How share counts add up before they cross to {@link SupplierShareMonitor}: by category,
- * supplier, kind and slide. Every shipment counts in every category, so without this a
- * shipment would travel once per category. A count whose first window may already have been
+ * supplier, kind and slide. Shipments are added up before they are copied to every category
+ * (they count in all of them), so a slide's shipments of one supplier travel as one count per
+ * category rather than one per shipment and category. A count whose first window may already have been
  * judged (the watermark is past its end plus the shipment wait) travels alone, and the monitor
  * counts it late as before.
  */

@@ -11,6 +11,7 @@ public final class ShareCount {
     public static final int COMPLAINT = 1;
     public static final int UNATTRIBUTED = 2;
 
+    /** A {@code ComplaintCategory} symbol; null for a shipment not yet copied to every category. */
     public String category;
     public String supplierId;
     public int what;

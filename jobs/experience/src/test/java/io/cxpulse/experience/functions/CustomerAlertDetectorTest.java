@@ -3,6 +3,7 @@ package io.cxpulse.experience.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxpulse.common.interaction.InteractionAccumulator;
+import io.cxpulse.common.interaction.RatedInteraction;
 import io.cxpulse.common.interaction.SurveyContext;
 import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.schema.Alert;
@@ -119,7 +120,7 @@ class CustomerAlertDetectorTest {
                 .setEventId("s-j").setInteractionId("call-j").setChannel(Channel.VOICE).setEventTime(surveyed)
                 .setCustomerId("C1042").setTeamId("team-blue").setCsat(1)
                 .build();
-        harness.processElement2(new StreamRecord<>(SurveyContext.joined(survey, rated.toInteraction()),
+        harness.processElement2(new StreamRecord<>(SurveyContext.joined(survey, RatedInteraction.of(rated)),
                 surveyed.toEpochMilli()));
         advanceWatermarkTo(surveyed);
 
@@ -147,7 +148,7 @@ class CustomerAlertDetectorTest {
                 .setEventId("s-3rd").setInteractionId("call-3rd").setChannel(Channel.VOICE).setEventTime(surveyed)
                 .setCustomerId("C1042").setCsat(1)
                 .build();
-        harness.processElement2(new StreamRecord<>(SurveyContext.joined(survey, third.toInteraction()),
+        harness.processElement2(new StreamRecord<>(SurveyContext.joined(survey, RatedInteraction.of(third)),
                 surveyed.toEpochMilli()));
         advanceWatermarkTo(surveyed);
 
