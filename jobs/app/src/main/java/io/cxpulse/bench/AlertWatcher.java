@@ -5,6 +5,7 @@ import io.cxpulse.common.serde.Codecs;
 import io.cxpulse.common.serde.InvalidRecordException;
 import io.cxpulse.common.serde.RecordCodec;
 import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.AlertKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,14 +23,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class AlertWatcher implements AutoCloseable {
 
-    /** An alert's event time and when it was seen. */
-    record Seen(long eventTimeMs, long visibleMs) {}
+    /**
+     * An alert's kind, the event time from which it could be raised and when it was seen. A
+     * supplier verdict is judged {@code hold} after its window's end (its event time): the
+     * complaints' wait for their shipments.
+     */
+    record Seen(String kind, long allowedAtMs, long visibleMs) {}
 
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final List<Seen> seen = new ArrayList<>();
 
-    AlertWatcher(CxPulseConfig config, String isolationLevel) {
+    AlertWatcher(CxPulseConfig config, String isolationLevel, Duration supplierVerdictHold) {
         Properties p = new Properties();
         p.putAll(config.kafka().clientProperties());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
@@ -51,8 +56,12 @@ final class AlertWatcher implements AutoCloseable {
                         long now = System.currentTimeMillis();
                         try {
                             Alert alert = codec.decode(topic, r.value());
+                            long allowedAt = alert.getEventTime().toEpochMilli();
+                            if (alert.getKind() == AlertKind.SUPPLIER_OUTLIER) {
+                                allowedAt += supplierVerdictHold.toMillis();
+                            }
                             synchronized (seen) {
-                                seen.add(new Seen(alert.getEventTime().toEpochMilli(), now));
+                                seen.add(new Seen(alert.getKind().name(), allowedAt, now));
                             }
                         } catch (InvalidRecordException e) {
                             // not an alert this benchmark wrote; nothing to time

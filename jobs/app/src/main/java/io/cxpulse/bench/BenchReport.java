@@ -111,6 +111,17 @@ public final class BenchReport {
                 b.append(String.format(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.0f |%n", row.getKey(), p.alerts(),
                         p.p50Ms(), p.p99Ms(), p.maxMs()));
             }
+            if (!latency.byKind().isEmpty()) {
+                b.append("\nBy alert kind (a supplier verdict timed from its window's end plus the complaints' wait "
+                        + "for shipments, when it can be judged):\n\n"
+                        + "| kind | alerts | read_committed p50 / p99 ms | read_uncommitted p50 / p99 ms |\n"
+                        + "|---|---|---|---|\n");
+                for (LatencyRun.KindLatency k : latency.byKind()) {
+                    b.append(String.format(Locale.ROOT, "| %s | %,d | %.0f / %.0f | %.0f / %.0f |%n", k.kind(),
+                            k.committed().alerts(), k.committed().p50Ms(), k.committed().p99Ms(),
+                            k.uncommitted().p50Ms(), k.uncommitted().p99Ms()));
+                }
+            }
             b.append(String.format(Locale.ROOT, "%nConsumer lag (input records behind the jobs' last committed "
                     + "offsets, sampled each second): max %,d, at the end %,d.%n", latency.maxLag(), latency.lagAtEnd()));
         }
@@ -167,6 +178,16 @@ public final class BenchReport {
                 LatencyRun.Percentiles p = row.getValue();
                 l.putObject(row.getKey()).put("alerts", p.alerts()).put("p50_ms", p.p50Ms()).put("p99_ms", p.p99Ms())
                         .put("max_ms", p.maxMs());
+            }
+            ObjectNode kinds = l.putObject("by_kind");
+            for (LatencyRun.KindLatency k : latency.byKind()) {
+                ObjectNode kind = kinds.putObject(k.kind());
+                for (var row : List.of(java.util.Map.entry("read_committed", k.committed()),
+                        java.util.Map.entry("read_uncommitted", k.uncommitted()))) {
+                    LatencyRun.Percentiles p = row.getValue();
+                    kind.putObject(row.getKey()).put("alerts", p.alerts()).put("p50_ms", p.p50Ms())
+                            .put("p99_ms", p.p99Ms()).put("max_ms", p.maxMs());
+                }
             }
             l.put("max_lag", latency.maxLag());
             l.put("lag_at_end", latency.lagAtEnd());

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
@@ -34,7 +35,10 @@ import org.apache.flink.core.execution.SavepointFormatType;
 final class LatencyRun {
 
     record Result(double rate, long sent, double sendSeconds, Percentiles committed, Percentiles uncommitted,
-            long maxLag, long lagAtEnd, List<Long> lagSamples) {}
+            long maxLag, long lagAtEnd, List<Long> lagSamples, List<KindLatency> byKind) {}
+
+    /** One alert kind's latencies. */
+    record KindLatency(String kind, Percentiles committed, Percentiles uncommitted) {}
 
     record Percentiles(int alerts, double p50Ms, double p99Ms, double maxMs) {
         static Percentiles of(List<Double> latencies) {
@@ -70,8 +74,9 @@ final class LatencyRun {
         LocalFlink flink = LocalFlink.create(config, parallelism);
         Pipelines.attachToKafka(flink.env(), config, Pipelines.JobConfigs.DEFAULTS);
         JobClient job = flink.env().executeAsync("bench-latency");
-        try (AlertWatcher committed = new AlertWatcher(config, "read_committed");
-                AlertWatcher uncommitted = new AlertWatcher(config, "read_uncommitted");
+        Duration hold = Pipelines.JobConfigs.DEFAULTS.complaints().shipmentWait();
+        try (AlertWatcher committed = new AlertWatcher(config, "read_committed", hold);
+                AlertWatcher uncommitted = new AlertWatcher(config, "read_uncommitted", hold);
                 ConsumerLag lag = new ConsumerLag(config, config.kafka().groupIdPrefix() + "-" + Pipelines.ALL_JOBS);
                 KafkaTrafficSink sink = new KafkaTrafficSink(config)) {
             FlinkRuns.awaitRunning(job);
@@ -113,9 +118,17 @@ final class LatencyRun {
             Thread.sleep(3 * config.checkpoints().interval().toMillis());
             long[] times = Arrays.copyOf(simTimes, n);
             long[] sched = Arrays.copyOf(scheduled, n);
-            return new Result(rate, n, sendSeconds, latencies(committed.seen(), times, sched),
-                    latencies(uncommitted.seen(), times, sched),
-                    lagSamples.stream().mapToLong(Long::longValue).max().orElse(0), lagAtEnd, lagSamples);
+            List<AlertWatcher.Seen> seenCommitted = committed.seen();
+            List<AlertWatcher.Seen> seenUncommitted = uncommitted.seen();
+            List<KindLatency> byKind = new ArrayList<>();
+            for (String kind : new TreeSet<>(seenCommitted.stream().map(AlertWatcher.Seen::kind).toList())) {
+                byKind.add(new KindLatency(kind,
+                        latencies(seenCommitted.stream().filter(s -> s.kind().equals(kind)).toList(), times, sched),
+                        latencies(seenUncommitted.stream().filter(s -> s.kind().equals(kind)).toList(), times, sched)));
+            }
+            return new Result(rate, n, sendSeconds, latencies(seenCommitted, times, sched),
+                    latencies(seenUncommitted, times, sched),
+                    lagSamples.stream().mapToLong(Long::longValue).max().orElse(0), lagAtEnd, lagSamples, byKind);
         } finally {
             try {
                 job.stopWithSavepoint(false, flink.savepointDirectory(), SavepointFormatType.CANONICAL)
@@ -127,15 +140,18 @@ final class LatencyRun {
         }
     }
 
-    /** Each alert against the first event at or after its event time; alerts after the last event are left out. */
+    /**
+     * Each alert against the first event at or after the time it could be raised; alerts after the
+     * last event are left out.
+     */
     static Percentiles latencies(List<AlertWatcher.Seen> seen, long[] simTimes, long[] scheduled) {
         List<Double> latencies = new ArrayList<>();
         for (AlertWatcher.Seen s : seen) {
-            int i = Arrays.binarySearch(simTimes, s.eventTimeMs());
+            int i = Arrays.binarySearch(simTimes, s.allowedAtMs());
             if (i < 0) {
                 i = -i - 1;
             } else {
-                while (i > 0 && simTimes[i - 1] == s.eventTimeMs()) {
+                while (i > 0 && simTimes[i - 1] == s.allowedAtMs()) {
                     i--;
                 }
             }

@@ -55,7 +55,9 @@ class BenchReportTest {
     @Test
     void theSummaryCarriesLatencyStateAndScale() {
         LatencyRun.Result latency = new LatencyRun.Result(7000, 140_000, 20, new LatencyRun.Percentiles(10, 900, 2500,
-                4000), new LatencyRun.Percentiles(10, 300, 800, 1000), 20_000, 0, List.of(5L, 20_000L, 0L));
+                4000), new LatencyRun.Percentiles(10, 300, 800, 1000), 20_000, 0, List.of(5L, 20_000L, 0L),
+                List.of(new LatencyRun.KindLatency("POOR_EXPERIENCE", new LatencyRun.Percentiles(8, 800, 2000, 2100),
+                        new LatencyRun.Percentiles(8, 250, 700, 750))));
         ScaleRun.Result small = new ScaleRun.Result(1_000, 100_000, 1_000, 10, 2_000_000);
         ScaleRun.Result large = new ScaleRun.Result(1_000_000, 100_000, 40_000, 12.5, 24_000_000);
         BenchReport report = new BenchReport(OPTIONS, new Preload.Result(1_000_000, 1000, 1),
@@ -66,6 +68,9 @@ class BenchReportTest {
         assertThat(report.markdown()).contains("| read_committed | 10 | 900 | 2500 | 4000 |",
                 "| 1,000,000 | 100,000 | 40,000 | 8,000 | 24,000,000 | 600 |", report.summary());
         assertThat(report.json().get("latency").get("lag_samples")).hasSize(3);
+        assertThat(report.markdown()).contains("| POOR_EXPERIENCE | 8 | 800 / 2000 | 250 / 700 |");
+        assertThat(report.json().get("latency").get("by_kind").get("POOR_EXPERIENCE").get("read_committed")
+                .get("p99_ms").asDouble()).isEqualTo(2000);
     }
 
     @Test
@@ -98,9 +103,9 @@ class BenchReportTest {
         long[] simTimes = {1000, 2000, 2000, 3000};
         long[] scheduled = {10, 20, 30, 40};
         List<AlertWatcher.Seen> seen = List.of(
-                new AlertWatcher.Seen(2000, 125),  // the first of the two events at 2000 was due at 20
-                new AlertWatcher.Seen(2500, 100),  // next event at 3000, due at 40
-                new AlertWatcher.Seen(9000, 500)); // after the last event: not timed
+                new AlertWatcher.Seen("REPEAT_CONTACT", 2000, 125),  // the first of the two events at 2000 was due at 20
+                new AlertWatcher.Seen("REPEAT_CONTACT", 2500, 100),  // next event at 3000, due at 40
+                new AlertWatcher.Seen("REPEAT_CONTACT", 9000, 500)); // after the last event: not timed
 
         LatencyRun.Percentiles p = LatencyRun.latencies(seen, simTimes, scheduled);
 
