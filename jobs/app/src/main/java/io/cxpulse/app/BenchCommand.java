@@ -43,6 +43,11 @@ final class BenchCommand implements Callable<Integer> {
                     + " visible when its checkpoint completes (default: ${DEFAULT-VALUE}, as the demo).")
     String checkpointIntervalText;
 
+    @Option(names = "--state-backend", defaultValue = "hashmap", paramLabel = "BACKEND",
+            description = "State backend of every Flink run: hashmap (full snapshots, as the demo) or rocksdb"
+                    + " (incremental checkpoints) (default: ${DEFAULT-VALUE}).")
+    String stateBackend;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -83,8 +88,11 @@ final class BenchCommand implements Callable<Integer> {
         if (!Set.of("throughput", "jobs", "latency", "scale").containsAll(parts)) {
             throw new UsageException("--parts takes throughput, jobs, latency and scale");
         }
-        BenchReport report = new Bench(new Bench.Options(n, rounds, warmUp, checkpointInterval, parallelism,
-                partitions, customers, 1,
+        if (!Set.of("hashmap", "rocksdb").contains(stateBackend)) {
+            throw new UsageException("--state-backend takes hashmap or rocksdb");
+        }
+        BenchReport report = new Bench(new Bench.Options(n, rounds, warmUp, checkpointInterval, stateBackend,
+                parallelism, partitions, customers, 1,
                 Duration.ofSeconds(quick ? 20 : 60), latencyRate, quick ? 100_000 : 500_000, parts, output), out)
                 .run();
         report.write(output);

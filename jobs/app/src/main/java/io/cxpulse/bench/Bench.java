@@ -34,10 +34,13 @@ public final class Bench {
      * @param warmUpRounds rounds run first and left out of the figures (JIT, page cache)
      * @param checkpointInterval of every Flink run: exactly-once output is visible when its
      *     checkpoint completes, so this bounds the latency a {@code read_committed} reader sees
+     * @param stateBackend of every Flink run: {@code hashmap} (full snapshots) or {@code rocksdb}
+     *     (incremental checkpoints)
      * @param latencyRate events/s of the open-loop latency run; 0 for 70% of R2's median
      * @param parts which of "throughput", "latency", "scale" to run
      */
-    public record Options(long events, int rounds, int warmUpRounds, Duration checkpointInterval, int parallelism,
+    public record Options(long events, int rounds, int warmUpRounds, Duration checkpointInterval,
+            String stateBackend, int parallelism,
             int partitions, int customers, long seed, Duration latencyRun, double latencyRate, long scaleEvents,
             Set<String> parts, Path output) {}
 
@@ -56,10 +59,12 @@ public final class Bench {
 
     public BenchReport run() throws Exception {
         out.printf("bench: %,d events, %d rounds after %d warm-up, parallelism %d, %d partitions per topic, "
-                + "checkpoints every %d ms%n", options.events(), options.rounds(), options.warmUpRounds(),
-                options.parallelism(), options.partitions(), options.checkpointInterval().toMillis());
+                + "checkpoints every %d ms (%s)%n", options.events(), options.rounds(), options.warmUpRounds(),
+                options.parallelism(), options.partitions(), options.checkpointInterval().toMillis(),
+                options.stateBackend());
         try (BrokerProcess broker = BrokerProcess.start(options.output().resolve("broker.log"))) {
-            CxPulseConfig config = config(broker.bootstrapServers(), options.checkpointInterval());
+            CxPulseConfig config = config(broker.bootstrapServers(), options.checkpointInterval(),
+                    options.stateBackend());
             TopicSetup.ensure(config, options.partitions(), (short) 1);
             createCopyTopics(config);
             List<Measurement> runs = new ArrayList<>();
@@ -151,11 +156,11 @@ public final class Bench {
     }
 
     /** Every run's configuration: the given checkpoint interval, inputs read from the start. */
-    static CxPulseConfig config(String bootstrap, Duration checkpointInterval) {
+    static CxPulseConfig config(String bootstrap, Duration checkpointInterval, String stateBackend) {
         CxPulseConfig base = CxPulseConfig.defaults();
         SourcesConfig sources = base.sources();
         return base.withKafka(base.kafka().withBootstrapServers(bootstrap))
-                .withCheckpoints(new CheckpointsConfig(checkpointInterval, null, null))
+                .withCheckpoints(new CheckpointsConfig(checkpointInterval, null, stateBackend))
                 .withSources(new SourcesConfig(sources.maxOutOfOrderness(), Duration.ofSeconds(10),
                         SourcesConfig.StartingOffsets.EARLIEST, sources.maxRecordBytes(), sources.maxFieldChars()));
     }

@@ -101,9 +101,9 @@ public final class BenchReport {
         }
         if (latency != null) {
             b.append(String.format(Locale.ROOT, "%n## Latency, open loop at %,.0f events/s (70%% of R2)%n%n", latency.rate()));
-            b.append(String.format(Locale.ROOT, "%,d events sent in %.1f s (checkpoints every %d ms). From an event's "
+            b.append(String.format(Locale.ROOT, "%,d events sent in %.1f s (checkpoints every %d ms, %s). From an event's "
                     + "scheduled send time to the alert it allows being visible:%n%n", latency.sent(),
-                    latency.sendSeconds(), options.checkpointInterval().toMillis()));
+                    latency.sendSeconds(), options.checkpointInterval().toMillis(), options.stateBackend()));
             b.append("| reader | alerts | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
             for (var row : List.of(java.util.Map.entry("read_committed", latency.committed()),
                     java.util.Map.entry("read_uncommitted", latency.uncommitted()))) {
@@ -146,6 +146,7 @@ public final class BenchReport {
         root.put("rounds", options.rounds());
         root.put("warm_up_rounds", options.warmUpRounds());
         root.put("checkpoint_interval_ms", options.checkpointInterval().toMillis());
+        root.put("state_backend", options.stateBackend());
         root.put("parallelism", options.parallelism());
         root.put("partitions", options.partitions());
         root.put("cores", Runtime.getRuntime().availableProcessors());

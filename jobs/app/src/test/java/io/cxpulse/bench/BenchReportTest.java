@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The benchmark's arithmetic: medians, ratios, percentiles, the latency mapping, the summary line. */
 class BenchReportTest {
 
-    private static final Bench.Options OPTIONS = new Bench.Options(1_000_000, 3, 1, Duration.ofSeconds(2), 2, 2, 1000, 1,
+    private static final Bench.Options OPTIONS = new Bench.Options(1_000_000, 3, 1, Duration.ofSeconds(2), "hashmap",
+            2, 2, 1000, 1,
             Duration.ofSeconds(20),
             0, 1000, Set.of("throughput", "latency", "scale"), Path.of("target/bench"));
 
