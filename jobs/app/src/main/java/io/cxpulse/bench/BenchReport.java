@@ -100,10 +100,13 @@ public final class BenchReport {
                     + "no state. R2: every job, as the demo runs them. Flink runs are timed by the job's net runtime.\n");
         }
         if (latency != null) {
-            b.append(String.format(Locale.ROOT, "%n## Latency, open loop at %,.0f events/s (70%% of R2)%n%n", latency.rate()));
-            b.append(String.format(Locale.ROOT, "%,d events sent in %.1f s (checkpoints every %d ms, %s). From an event's "
-                    + "scheduled send time to the alert it allows being visible:%n%n", latency.sent(),
-                    latency.sendSeconds(), options.checkpointInterval().toMillis(), options.stateBackend()));
+            b.append(String.format(Locale.ROOT, "%n## Latency, open loop at %,.0f events/s%s%n%n", latency.rate(),
+                    options.latencyRate() > 0 ? "" : " (70% of R2)"));
+            b.append(String.format(Locale.ROOT, "%,d events sent in %.1f s (checkpoints every %d ms, %s), then %d s"
+                    + " more traffic, not timed, so that time moves on past the last timed event as it does under"
+                    + " steady load. From an event's scheduled send time to the alert it allows being visible:%n%n",
+                    latency.sent(), latency.sendSeconds(), options.checkpointInterval().toMillis(),
+                    options.stateBackend(), LatencyRun.TAIL.toSeconds()));
             b.append("| reader | alerts | p50 ms | p99 ms | max ms |\n|---|---|---|---|---|\n");
             for (var row : List.of(java.util.Map.entry("read_committed", latency.committed()),
                     java.util.Map.entry("read_uncommitted", latency.uncommitted()))) {

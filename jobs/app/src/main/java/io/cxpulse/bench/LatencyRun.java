@@ -54,6 +54,9 @@ final class LatencyRun {
         }
     }
 
+    /** How long the traffic goes on, untimed, after the timed events. */
+    static final Duration TAIL = Duration.ofSeconds(5);
+
     private LatencyRun() {}
 
     static Result run(CxPulseConfig base, double rate, Duration length, int parallelism, int partitions,
@@ -66,7 +69,12 @@ final class LatencyRun {
                 new TrafficGenerator.Settings(seed + 1, Instant.parse("2026-11-16T08:00:00Z"), Duration.ofDays(30),
                         10, customers),
                 World.standard(seed + 1, customers), IncidentScript.defaultScript());
-        int capacity = (int) Math.min(Integer.MAX_VALUE - 8, (long) (rate * length.toSeconds()) + 1);
+        // The traffic goes on for TAIL after the timed events, untimed: were it to stop, the
+        // watermark would stop with it, and the alerts of the last timed events would wait for
+        // the sources' idleness timeout, which a pipeline under steady load never sees.
+        int timed = (int) Math.min(Integer.MAX_VALUE - 8, (long) (rate * length.toSeconds()) + 1);
+        int capacity = (int) Math.min(Integer.MAX_VALUE - 8,
+                (long) (rate * (length.toSeconds() + TAIL.toSeconds())) + 1);
         List<SimEvent> events = new ArrayList<>(capacity);
         while (events.size() < capacity && traffic.hasNext()) {
             events.add(traffic.next());
@@ -88,6 +96,7 @@ final class LatencyRun {
             long startMs = System.currentTimeMillis();
             long nextSample = startNanos + TimeUnit.SECONDS.toNanos(1);
             int n = 0;
+            long timedSent = 0;
             while (n < events.size()) {
                 long dueNanos = startNanos + (long) (n / rate * 1e9);
                 long now = System.nanoTime();
@@ -104,9 +113,12 @@ final class LatencyRun {
                 scheduled[n] = scheduledMs;
                 sink.send(e, scheduledMs);
                 n++;
+                if (n == timed) {
+                    timedSent = System.nanoTime();
+                }
             }
             sink.flush();
-            double sendSeconds = (System.nanoTime() - startNanos) / 1e9;
+            double sendSeconds = ((timedSent > 0 ? timedSent : System.nanoTime()) - startNanos) / 1e9;
             // Let the last events through: a few checkpoints, then the lag must be gone.
             long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             long lagAtEnd;
@@ -116,8 +128,8 @@ final class LatencyRun {
                 lagSamples.add(lagAtEnd);
             } while (lagAtEnd > 0 && System.nanoTime() < drainUntil);
             Thread.sleep(3 * config.checkpoints().interval().toMillis());
-            long[] times = Arrays.copyOf(simTimes, n);
-            long[] sched = Arrays.copyOf(scheduled, n);
+            long[] times = Arrays.copyOf(simTimes, Math.min(n, timed));
+            long[] sched = Arrays.copyOf(scheduled, Math.min(n, timed));
             List<AlertWatcher.Seen> seenCommitted = committed.seen();
             List<AlertWatcher.Seen> seenUncommitted = uncommitted.seen();
             List<KindLatency> byKind = new ArrayList<>();
@@ -126,7 +138,7 @@ final class LatencyRun {
                         latencies(seenCommitted.stream().filter(s -> s.kind().equals(kind)).toList(), times, sched),
                         latencies(seenUncommitted.stream().filter(s -> s.kind().equals(kind)).toList(), times, sched)));
             }
-            return new Result(rate, n, sendSeconds, latencies(seenCommitted, times, sched),
+            return new Result(rate, times.length, sendSeconds, latencies(seenCommitted, times, sched),
                     latencies(seenUncommitted, times, sched),
                     lagSamples.stream().mapToLong(Long::longValue).max().orElse(0), lagAtEnd, lagSamples, byKind);
         } finally {

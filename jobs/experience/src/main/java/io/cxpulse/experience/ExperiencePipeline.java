@@ -52,7 +52,7 @@ public final class ExperiencePipeline {
                 .connect(surveys.keyBy(SurveyResponse::getInteractionId, Types.STRING))
                 .process(new SurveyJoiner(config.surveyWait(), config.surveyRetention()), SurveyJoiner.OUTPUT_TYPE)
                 .name("Join surveys with their interactions")
-                .uid("survey-joiner");
+                .uid("survey-join"); // was "survey-joiner", whose state this cannot restore
         DataStream<Alert> customerAlerts = interactions
                 .keyBy(interaction -> interaction.customerId, Types.STRING)
                 .connect(joinedSurveys.keyBy(joined -> joined.survey.getCustomerId(), Types.STRING))

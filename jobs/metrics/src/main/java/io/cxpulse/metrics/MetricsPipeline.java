@@ -120,7 +120,7 @@ public final class MetricsPipeline {
                 .connect(surveys.keyBy(SurveyResponse::getInteractionId, Types.STRING))
                 .process(new SurveyJoiner(config.surveyWait(), config.surveyRetention()), SurveyJoiner.OUTPUT_TYPE)
                 .name("Find the queue each survey rates")
-                .uid("metrics-survey-joiner")
+                .uid("metrics-survey-join") // was "metrics-survey-joiner", whose state this cannot restore
                 .flatMap((SurveyContext s, Collector<Contribution> out) -> {
                     if (s.joined) {
                         Contributions.surveyQueue(s.survey, s.queue).forEach(out::collect);

@@ -94,7 +94,8 @@ public final class OrderAttribution
                         .keyBy(ComplaintEvent::getOrderId, Types.STRING))
                 .process(new OrderAttribution(retention, shipmentWait), OUTPUT_TYPE)
                 .name("Attribute complaints to suppliers")
-                .uid(uidPrefix + "order-attribution");
+                // was "order-attribution", whose state (the whole Avro event) this cannot restore
+                .uid(uidPrefix + "order-join");
     }
 
     @Override

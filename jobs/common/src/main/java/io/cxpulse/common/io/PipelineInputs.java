@@ -80,7 +80,7 @@ public abstract class PipelineInputs {
                 .process(new DeduplicateByEventId<T>(input.name(), config.dedup().horizon()))
                 .returns(input.typeInfo())
                 .name("Deduplicate by event id: " + input.name())
-                .uid(input.name() + "-event-id-hash-dedup"); // keyed by String until 0.1: not restorable
+                .uid(input.name() + "-event-id-hash-dedup"); // was "-dedup", keyed by the id itself: not restorable
         streams.put(input, deduplicated);
         return deduplicated;
     }
