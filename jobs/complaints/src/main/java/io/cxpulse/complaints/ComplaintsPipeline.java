@@ -62,7 +62,7 @@ public final class ComplaintsPipeline {
                 .uid("shipped-orders");
     }
 
-    /** ... on SHIPPED events, OPENED complaints and the attribution of those about an order. */
+    /** The rest of the topology, on SHIPPED events, OPENED complaints and the join of those with an order. */
     private static Outputs fromAttribution(DataStream<ShipmentEvent> shipped, DataStream<ComplaintEvent> opened,
             SingleOutputStreamOperator<AttributedComplaint> withOrder, ComplaintsConfig config) {
         DataStream<AttributedComplaint> withoutOrder = opened

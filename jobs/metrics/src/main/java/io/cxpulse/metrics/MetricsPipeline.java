@@ -52,7 +52,7 @@ import org.apache.flink.util.OutputTag;
  * shipments ─► ALL, SUPPLIER ─────────────────────────────────────────────────────────────────────────┤
  *   ┌────────────────────────────────────────────────────────────────────────────────────────────────┘
  *   └► add up per value and minute, stamp ─► key DIMENSION|value ─┬► 1-min windows ─┬► AGENT ─► shrunk CSAT ─► snapshots
- *                                                        └► 1-h windows ───┘ (too late: counted, dead letters)
+ *                                                                 └► 1-h windows ───┘ (too late: counted, dead letters)
  * </pre>
  */
 public final class MetricsPipeline {
@@ -98,7 +98,7 @@ public final class MetricsPipeline {
                 config.shipmentRetention(), config.shipmentWait(), "metrics-"), config);
     }
 
-    /** ... on SHIPPED events, OPENED complaints and the attribution of those about an order. */
+    /** The rest of the topology, on SHIPPED events, OPENED complaints and the join of those with an order. */
     private static Outputs fromAttribution(DataStream<InteractionAccumulator> interactions,
             DataStream<SurveyResponse> surveys, DataStream<ShipmentEvent> shipped, DataStream<ComplaintEvent> opened,
             DataStream<AttributedComplaint> withOrder, MetricsConfig config) {
