@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -120,7 +119,7 @@ public final class ChatSignals implements Serializable {
             if (clause.isBlank()) {
                 continue;
             }
-            List<String> words = englishWords(clause);
+            EnglishWords words = EnglishWords.of(clause);
             scoreEnglish(words, tally);
             escalationEnglish(words, escalation);
             scoreChinese(clause, tally);
@@ -129,21 +128,64 @@ public final class ChatSignals implements Serializable {
         return tally.toSignal(new ArrayList<>(escalation));
     }
 
-    private static List<String> englishWords(String clause) {
-        String normalised = clause.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
-        List<String> words = new ArrayList<>();
-        Matcher m = ENGLISH_WORD.matcher(normalised);
-        while (m.find()) {
-            words.add(m.group());
+    /**
+     * A clause's English words, lower-cased, and the same joined by single spaces (the form the
+     * lexicon's phrases are written in), with where each word starts in it: a phrase is looked
+     * up by walking the lexicon's trie along the joined text once from a word's start, not by
+     * joining and hashing every candidate run of words.
+     */
+    private record EnglishWords(List<String> list, String joined, int[] starts) {
+
+        static EnglishWords of(String clause) {
+            String normalised = clause.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+            List<String> words = new ArrayList<>();
+            Matcher m = ENGLISH_WORD.matcher(normalised);
+            while (m.find()) {
+                words.add(m.group());
+            }
+            int[] starts = new int[words.size()];
+            StringBuilder joined = new StringBuilder(normalised.length());
+            for (int i = 0; i < words.size(); i++) {
+                if (i > 0) {
+                    joined.append(' ');
+                }
+                starts[i] = joined.length();
+                joined.append(words.get(i));
+            }
+            return new EnglishWords(words, joined.toString(), starts);
         }
-        return words;
+
+        int size() {
+            return list.size();
+        }
+
+        String get(int i) {
+            return list.get(i);
+        }
+
+        /** Number of words of the longest phrase in {@code listed} starting at word {@code at}, 0 if none. */
+        int longestAt(int at, TermTrie listed) {
+            int chars = listed.longestAt(joined, starts[at],
+                    end -> end == joined.length() || joined.charAt(end) == ' ');
+            int end = starts[at] + chars;
+            int n = 0;
+            while (chars > 0 && at + n < starts.length && starts[at + n] < end) {
+                n++;
+            }
+            return n;
+        }
+
+        /** The {@code n} words from {@code at}, as the lexicon writes a phrase. */
+        String phrase(int at, int n) {
+            return joined.substring(starts[at], starts[at + n - 1] + list.get(at + n - 1).length());
+        }
     }
 
-    private void scoreEnglish(List<String> words, Tally tally) {
+    private void scoreEnglish(EnglishWords words, Tally tally) {
         int negatorAt = -1;
         int i = 0;
         while (i < words.size()) {
-            int length = longestEnglish(words, i, english.longestSentiment(), c -> english.sentiment(c) != null);
+            int length = words.longestAt(i, english.sentimentTrie());
             if (length == 0) {
                 if (english.isNegator(words.get(i))) {
                     negatorAt = i;
@@ -151,7 +193,7 @@ public final class ChatSignals implements Serializable {
                 i++;
                 continue;
             }
-            Lexicon.Term term = english.sentiment(String.join(" ", words.subList(i, i + length)));
+            Lexicon.Term term = english.sentiment(words.phrase(i, length));
             tally.add(term, negatorAt >= 0 && i - negatorAt <= NEGATION_WORDS);
             i += length;
             // Only a negative phrase passes its negation on: "still not happy" is two negatives.
@@ -161,32 +203,22 @@ public final class ChatSignals implements Serializable {
         }
     }
 
-    private void escalationEnglish(List<String> words, Set<String> found) {
+    private void escalationEnglish(EnglishWords words, Set<String> found) {
         int i = 0;
         while (i < words.size()) {
-            int length = longestEnglish(words, i, english.longestEscalation(), english::isEscalation);
+            int length = words.longestAt(i, english.escalationTrie());
             if (length == 0) {
                 i++;
                 continue;
             }
             if (!negatedEnglishEscalation(words, i)) {
-                found.add(String.join(" ", words.subList(i, i + length)));
+                found.add(words.phrase(i, length));
             }
             i += length;
         }
     }
 
-    /** Number of words of the longest listed phrase starting at {@code at}, 0 if none. */
-    private static int longestEnglish(List<String> words, int at, int longest, Predicate<String> listed) {
-        for (int n = Math.min(longest, words.size() - at); n >= 1; n--) {
-            if (listed.test(String.join(" ", words.subList(at, at + n)))) {
-                return n;
-            }
-        }
-        return 0;
-    }
-
-    private boolean negatedEnglishEscalation(List<String> words, int at) {
+    private boolean negatedEnglishEscalation(EnglishWords words, int at) {
         for (int j = Math.max(0, at - ESCALATION_NEGATION_WORDS); j < at; j++) {
             if (english.isNegator(words.get(j))) {
                 return true;

@@ -41,9 +41,7 @@ final class Lexicon implements Serializable {
     private final Map<String, Term> sentiment;
     private final Set<String> negators;
     private final Set<String> escalation;
-    private final int longestSentiment;
     private final int longestNegator;
-    private final int longestEscalation;
     private final TermTrie sentimentTrie;
     private final TermTrie negatorTrie;
     private final TermTrie escalationTrie;
@@ -53,9 +51,7 @@ final class Lexicon implements Serializable {
         this.sentiment = Map.copyOf(sentiment);
         this.negators = Set.copyOf(negators);
         this.escalation = Set.copyOf(escalation);
-        this.longestSentiment = longest(sentiment.keySet(), length);
         this.longestNegator = longest(negators, length);
-        this.longestEscalation = longest(escalation, length);
         this.sentimentTrie = new TermTrie(sentiment.keySet());
         this.negatorTrie = new TermTrie(negators);
         this.escalationTrie = new TermTrie(escalation);
@@ -85,19 +81,11 @@ final class Lexicon implements Serializable {
         return escalation.contains(candidate);
     }
 
-    int longestSentiment() {
-        return longestSentiment;
-    }
-
     int longestNegator() {
         return longestNegator;
     }
 
-    int longestEscalation() {
-        return longestEscalation;
-    }
-
-    /** The sentiment terms as a character trie (for the languages scanned by character). */
+    /** The sentiment terms as a character trie (English phrases with their single spaces). */
     TermTrie sentimentTrie() {
         return sentimentTrie;
     }

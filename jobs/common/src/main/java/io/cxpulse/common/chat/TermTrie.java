@@ -10,9 +10,9 @@ import java.util.TreeMap;
 import java.util.function.IntPredicate;
 
 /**
- * The terms of one Chinese word list as a character trie, so that finding the longest listed
- * term at a position walks the text once instead of cutting and hashing a substring for every
- * candidate length. Immutable after construction; each node keeps its children's characters
+ * The terms of one word list (Chinese terms, or English phrases with their single spaces) as a
+ * character trie, so that finding the longest listed term at a position walks the text once
+ * instead of cutting and hashing a substring for every candidate length. Immutable after construction; each node keeps its children's characters
  * sorted in an array (no boxing of characters on the hot path).
  */
 final class TermTrie implements Serializable {

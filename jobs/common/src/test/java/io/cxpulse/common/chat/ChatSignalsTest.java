@@ -209,6 +209,15 @@ class ChatSignalsTest {
     }
 
     @Test
+    void anEnglishPhraseIsMatchedOnWholeWordsLongestFirst() {
+        assertThat(signals.analyse("I will file a formal complaint today").escalationTerms())
+                .containsExactly("formal complaint");
+        assertThat(signals.analyse("two formal complaints already").escalationTerms()).containsExactly("complaints");
+        assertThat(signals.analyse("please cancel my accounts page").escalationTerms()).isEmpty();
+        assertThat(signals.analyse("Cancel   my\tAccount!").escalationTerms()).containsExactly("cancel my account");
+    }
+
+    @Test
     void aMixedLanguageMessageIsReadInBothLanguages() {
         MessageSignal signal = signals.analyse("This is ridiculous，我要投诉 and talk to a manager");
         assertThat(signal.isNegative()).isTrue();
