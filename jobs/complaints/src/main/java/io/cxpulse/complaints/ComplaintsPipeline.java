@@ -40,31 +40,16 @@ public final class ComplaintsPipeline {
 
     public static Outputs build(
             DataStream<ShipmentEvent> shipments, DataStream<ComplaintEvent> complaints, ComplaintsConfig config) {
-        DataStream<ComplaintEvent> opened = opened(complaints);
-        DataStream<ShipmentEvent> shipped = shipped(shipments);
-        return fromAttribution(shipped, opened,
-                OrderAttribution.join(shipped, opened, config.shipmentRetention(), config.shipmentWait(), ""), config);
-    }
-
-    /** OPENED complaints: the ones the job counts. */
-    private static DataStream<ComplaintEvent> opened(DataStream<ComplaintEvent> complaints) {
-        return complaints
+        DataStream<ComplaintEvent> opened = complaints
                 .filter(c -> c.getType() == ComplaintEventType.OPENED)
                 .name("Opened complaints")
                 .uid("opened-complaints");
-    }
-
-    /** SHIPPED events: the ones that name an order's supplier and count in its shares. */
-    private static DataStream<ShipmentEvent> shipped(DataStream<ShipmentEvent> shipments) {
-        return shipments
+        DataStream<ShipmentEvent> shipped = shipments
                 .filter(s -> s.getType() == ShipmentEventType.SHIPPED)
                 .name("Shipped orders")
                 .uid("shipped-orders");
-    }
-
-    /** The rest of the topology, on SHIPPED events, OPENED complaints and the join of those with an order. */
-    private static Outputs fromAttribution(DataStream<ShipmentEvent> shipped, DataStream<ComplaintEvent> opened,
-            SingleOutputStreamOperator<AttributedComplaint> withOrder, ComplaintsConfig config) {
+        SingleOutputStreamOperator<AttributedComplaint> withOrder = OrderAttribution.join(shipped, opened,
+                config.shipmentRetention(), config.shipmentWait(), "");
         DataStream<AttributedComplaint> withoutOrder = opened
                 .filter(c -> c.getOrderId() == null)
                 .name("Complaints without an order")

@@ -94,14 +94,8 @@ public final class MetricsPipeline {
         DataStream<ComplaintEvent> opened = complaints.filter(c -> c.getType() == ComplaintEventType.OPENED)
                 .name("Opened complaints")
                 .uid("metrics-opened-complaints");
-        return fromAttribution(interactions, surveys, shipped, opened, OrderAttribution.join(shipped, opened,
-                config.shipmentRetention(), config.shipmentWait(), "metrics-"), config);
-    }
-
-    /** The rest of the topology, on SHIPPED events, OPENED complaints and the join of those with an order. */
-    private static Outputs fromAttribution(DataStream<InteractionAccumulator> interactions,
-            DataStream<SurveyResponse> surveys, DataStream<ShipmentEvent> shipped, DataStream<ComplaintEvent> opened,
-            DataStream<AttributedComplaint> withOrder, MetricsConfig config) {
+        DataStream<AttributedComplaint> withOrder = OrderAttribution.join(shipped, opened,
+                config.shipmentRetention(), config.shipmentWait(), "metrics-");
 
         DataStream<Contribution> contacts = interactions
                 .keyBy(FirstContactTracker::key, Types.STRING)

@@ -66,13 +66,13 @@ public final class PreAggregator<T> extends AbstractStreamOperator<T> implements
     private final int maxBuckets;
     private final long flushInterval;
 
-    public PreAggregator(Combining<T> combining) {
-        this(combining, DEFAULT_MAX_BUCKETS, DEFAULT_FLUSH_INTERVAL_MS);
-    }
-
     private transient Map<Object, T> buckets;
     private transient long watermark;
     private transient boolean flushScheduled;
+
+    public PreAggregator(Combining<T> combining) {
+        this(combining, DEFAULT_MAX_BUCKETS, DEFAULT_FLUSH_INTERVAL_MS);
+    }
 
     public PreAggregator(Combining<T> combining, int maxBuckets, long flushInterval) {
         if (maxBuckets < 1 || flushInterval < 1) {

@@ -167,12 +167,16 @@ public final class InteractionAccumulator {
     }
 
     /** The summary of what has been folded in so far. */
+    /** From queued to answered or abandoned; null when either end is unknown. */
+    public Duration waitTime() {
+        Long waitEnd = answeredAtMs != null ? answeredAtMs : abandonedAtMs;
+        return startedAtMs != null && waitEnd != null && waitEnd >= startedAtMs
+                ? Duration.ofMillis(waitEnd - startedAtMs) : null;
+    }
+
     public Interaction toInteraction() {
         boolean incomplete = closedByTimeout;
         boolean wasAbandoned = abandonedAtMs != null && answeredAtMs == null;
-        Long waitEnd = answeredAtMs != null ? answeredAtMs : abandonedAtMs;
-        Duration wait = startedAtMs != null && waitEnd != null && waitEnd >= startedAtMs
-                ? Duration.ofMillis(waitEnd - startedAtMs) : null;
         Duration handle = answeredAtMs != null && endedAtMs != null && endedAtMs >= answeredAtMs
                 ? Duration.ofMillis(endedAtMs - answeredAtMs) : null;
         Instant closed = closedAt();
@@ -185,7 +189,7 @@ public final class InteractionAccumulator {
                 teamId,
                 startedAtMs == null ? null : Instant.ofEpochMilli(startedAtMs),
                 closed != null ? closed : lastEventAt(),
-                wait,
+                waitTime(),
                 handle,
                 transfers,
                 wasAbandoned,

@@ -1,5 +1,7 @@
 package io.cxpulse.common.interaction;
 
+import java.time.Duration;
+
 /**
  * What {@link SurveyJoiner} keeps of a closed interaction for the surveys to come: who handled
  * it, its queue, wait and transfers, and when it ended, not the whole assembled interaction
@@ -17,13 +19,13 @@ public final class RatedInteraction {
     public RatedInteraction() {}
 
     public static RatedInteraction of(InteractionAccumulator closed) {
-        Interaction interaction = closed.toInteraction();
         RatedInteraction rated = new RatedInteraction();
-        rated.agentId = interaction.agentId();
-        rated.teamId = interaction.teamId();
-        rated.queue = interaction.queue();
-        rated.waitSeconds = interaction.waitTime() == null ? null : interaction.waitTime().toSeconds();
-        rated.transfers = interaction.transfers();
+        rated.agentId = closed.agentId;
+        rated.teamId = closed.teamId;
+        rated.queue = closed.queue;
+        Duration wait = closed.waitTime();
+        rated.waitSeconds = wait == null ? null : wait.toSeconds();
+        rated.transfers = closed.transfers;
         rated.lastEventMs = closed.lastEventMs;
         return rated;
     }
