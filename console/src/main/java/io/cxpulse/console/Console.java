@@ -94,8 +94,8 @@ public final class Console implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        hub.close(); // ends the streams while the server can still complete them
         web.close();
-        hub.close();
         reader.close();
         actions.close();
     }

@@ -247,8 +247,10 @@ public final class StreamHub implements ConsoleState.Listener, AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
+        // The server's stop ends the connections: completing a stream here may meet a request
+        // Jetty has already recycled.
         for (Client c : clients) {
-            c.close(true);
+            c.close(false);
         }
         senders.shutdownNow();
     }
@@ -288,14 +290,14 @@ public final class StreamHub implements ConsoleState.Listener, AutoCloseable {
                 try {
                     senders.execute(this::drain);
                 } catch (java.util.concurrent.RejectedExecutionException stopping) {
-                    close(true);
+                    close(false);
                 }
             }
         }
 
         private void drain() {
             try {
-                OutputStream out = sse.ctx().outputStream();
+                OutputStream out = sse.ctx().res().getOutputStream(); // unbuffered, uncompressed
                 while (true) {
                     int n = 0;
                     for (byte[] f; (f = outbox.poll()) != null; n++) {
@@ -313,7 +315,7 @@ public final class StreamHub implements ConsoleState.Listener, AutoCloseable {
                 }
             } catch (IOException | RuntimeException gone) {
                 scheduled.set(false);
-                close(true);
+                close(false); // the browser has gone; its request ends with the connection
             }
         }
 
@@ -321,7 +323,7 @@ public final class StreamHub implements ConsoleState.Listener, AutoCloseable {
             if (closed.compareAndSet(false, true)) {
                 clients.remove(this);
                 outbox.clear();
-                if (closeStream) {
+                if (closeStream && !sse.terminated()) {
                     try {
                         sse.close();
                     } catch (RuntimeException alreadyGone) {

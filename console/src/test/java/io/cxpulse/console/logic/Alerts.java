@@ -5,9 +5,12 @@ import io.cxpulse.schema.AlertAction;
 import io.cxpulse.schema.AlertActionType;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;
+import io.cxpulse.schema.Dimension;
+import io.cxpulse.schema.MetricSnapshot;
 import io.cxpulse.schema.RecoveryOutcome;
 import io.cxpulse.schema.Severity;
 import io.cxpulse.schema.SubjectType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -66,4 +69,30 @@ public final class Alerts {
                 .setOutcome(outcome)
                 .build();
     }
+
+    public static MetricSnapshot metric(Dimension dimension, String value, Instant start, Duration size, boolean isFinal,
+            long csatResponses, long satisfied, long contacts, long abandoned) {
+        return MetricSnapshot.newBuilder()
+                .setDimension(dimension)
+                .setDimensionValue(value)
+                .setWindowStart(start)
+                .setWindowEnd(start.plus(size))
+                .setFinal$(isFinal)
+                .setContacts(contacts)
+                .setHandled(contacts - abandoned)
+                .setAbandoned(abandoned)
+                .setAnsweredWithinSl(contacts - abandoned)
+                .setWaitMsSum(10_000 * (contacts - abandoned))
+                .setHandleMsSum(0)
+                .setTransfers(0)
+                .setResolvedFirstContact(0)
+                .setCsatResponses(csatResponses)
+                .setCsatSatisfied(satisfied)
+                .setNpsResponses(0)
+                .setNpsPromoters(0)
+                .setNpsDetractors(0)
+                .setComplaints(0)
+                .build();
+    }
+
 }

@@ -15,33 +15,8 @@ class MetricBoardTest {
 
     static MetricSnapshot minute(String queue, Instant start, long csatResponses, long satisfied, long contacts,
             long abandoned) {
-        return snapshot(Dimension.QUEUE, queue, start, Duration.ofMinutes(1), true, csatResponses, satisfied, contacts,
+        return Alerts.metric(Dimension.QUEUE, queue, start, Duration.ofMinutes(1), true, csatResponses, satisfied, contacts,
                 abandoned);
-    }
-
-    static MetricSnapshot snapshot(Dimension dimension, String value, Instant start, Duration size, boolean isFinal,
-            long csatResponses, long satisfied, long contacts, long abandoned) {
-        return MetricSnapshot.newBuilder()
-                .setDimension(dimension)
-                .setDimensionValue(value)
-                .setWindowStart(start)
-                .setWindowEnd(start.plus(size))
-                .setFinal$(isFinal)
-                .setContacts(contacts)
-                .setHandled(contacts - abandoned)
-                .setAbandoned(abandoned)
-                .setAnsweredWithinSl(contacts - abandoned)
-                .setWaitMsSum(10_000 * (contacts - abandoned))
-                .setHandleMsSum(0)
-                .setTransfers(0)
-                .setResolvedFirstContact(0)
-                .setCsatResponses(csatResponses)
-                .setCsatSatisfied(satisfied)
-                .setNpsResponses(0)
-                .setNpsPromoters(0)
-                .setNpsDetractors(0)
-                .setComplaints(0)
-                .build();
     }
 
     @Test
@@ -62,9 +37,9 @@ class MetricBoardTest {
     void theLiveFigureIsTheLatestRecordOfTheNewestHour() {
         MetricBoard board = new MetricBoard(Duration.ofHours(6), Duration.ofMinutes(5));
         Instant hour = NINE_AM;
-        board.apply(snapshot(Dimension.QUEUE, "billing", hour, Duration.ofHours(1), false, 4, 1, 10, 0));
-        board.apply(snapshot(Dimension.QUEUE, "billing", hour, Duration.ofHours(1), false, 4, 3, 12, 0));
-        board.apply(snapshot(Dimension.QUEUE, "billing", hour.minus(Duration.ofHours(1)), Duration.ofHours(1), true,
+        board.apply(Alerts.metric(Dimension.QUEUE, "billing", hour, Duration.ofHours(1), false, 4, 1, 10, 0));
+        board.apply(Alerts.metric(Dimension.QUEUE, "billing", hour, Duration.ofHours(1), false, 4, 3, 12, 0));
+        board.apply(Alerts.metric(Dimension.QUEUE, "billing", hour.minus(Duration.ofHours(1)), Duration.ofHours(1), true,
                 100, 100, 100, 0));
 
         MetricSeries s = board.view(Dimension.QUEUE, v -> true).get(0);
@@ -77,7 +52,7 @@ class MetricBoardTest {
     @Test
     void keepsOnlyTheShownDimensionsAndTheHistoryOnEventTime() {
         MetricBoard board = new MetricBoard(Duration.ofHours(1), Duration.ofMinutes(5));
-        assertThat(board.apply(snapshot(Dimension.AGENT, "agent-7", NINE_AM, Duration.ofMinutes(1), true, 1, 1, 1, 0)))
+        assertThat(board.apply(Alerts.metric(Dimension.AGENT, "agent-7", NINE_AM, Duration.ofMinutes(1), true, 1, 1, 1, 0)))
                 .isFalse();
         board.apply(minute("billing", NINE_AM, 1, 1, 1, 0));
         board.apply(minute("billing", NINE_AM.plus(Duration.ofHours(3)), 1, 1, 1, 0));
@@ -91,8 +66,8 @@ class MetricBoardTest {
     @Test
     void teamMetricsAreFilteredByWhatTheUserMaySee() {
         MetricBoard board = new MetricBoard(Duration.ofHours(6), Duration.ofMinutes(5));
-        board.apply(snapshot(Dimension.TEAM, "blue", NINE_AM, Duration.ofMinutes(1), true, 1, 1, 1, 0));
-        board.apply(snapshot(Dimension.TEAM, "green", NINE_AM, Duration.ofMinutes(1), true, 1, 1, 1, 0));
+        board.apply(Alerts.metric(Dimension.TEAM, "blue", NINE_AM, Duration.ofMinutes(1), true, 1, 1, 1, 0));
+        board.apply(Alerts.metric(Dimension.TEAM, "green", NINE_AM, Duration.ofMinutes(1), true, 1, 1, 1, 0));
 
         assertThat(board.view(Dimension.TEAM, "blue"::equals)).extracting(MetricSeries::value).containsExactly("blue");
     }
