@@ -6,11 +6,11 @@
 (() => {
   const {api, el, text, age, clock, num, label} = Console;
   const SERIES = [
-    {key: 'csat_pct', name: 'CSAT %', digits: 1},
+    {key: 'csat_pct', name: 'CSAT %', digits: 1, percent: true},
     {key: 'nps', name: 'NPS', digits: 0},
     {key: 'asa_s', name: 'ASA s', digits: 0},
-    {key: 'service_level_pct', name: 'Service level %', digits: 1},
-    {key: 'abandon_rate', name: 'Abandoned %', digits: 1, scale: 100}
+    {key: 'service_level_pct', name: 'Service level %', digits: 1, percent: true},
+    {key: 'abandon_rate', name: 'Abandoned %', digits: 1, scale: 100, percent: true}
   ];
   const spikes = new Map();
   let selectedSpike = null;
@@ -44,7 +44,9 @@
       if (window.uPlot && xs.length > 0) {
         new uPlot({
           width: 260, height: 70, legend: {show: false}, cursor: {show: false},
-          scales: {x: {time: true}},
+          scales: {x: {time: true}, y: s.percent
+            ? {range: (u, min, max) => [Math.max(0, Math.floor((min ?? 0) - 5)), Math.min(100, Math.ceil((max ?? 100) + 5))]}
+            : {}},
           axes: [{show: false}, {size: 36, font: '10px sans-serif', ticks: {show: false}, grid: {stroke: '#eee'}}],
           series: [{}, {stroke: '#2b6cb0', width: 1.5, spanGaps: true}]
         }, [xs, series.points.map(p => value(p, s))], chart);
