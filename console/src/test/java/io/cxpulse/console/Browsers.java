@@ -18,9 +18,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, never a
  * downloaded browser: the binary and the driver are named, so Selenium Manager has nothing to
  * fetch. Each browser has its own new profile, so two browsers are two sessions. Screenshots go
- * to {@code target/screenshots} (the {@code cxpulse.console.screenshots} property).
+ * to {@code target/screenshots} (the {@code cxpulse.console.screenshots} property). Shared with
+ * the demo's end-to-end test through this module's test-jar.
  */
-final class Browsers implements AutoCloseable {
+public final class Browsers implements AutoCloseable {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -28,7 +29,7 @@ final class Browsers implements AutoCloseable {
     private final List<WebDriver> open = new ArrayList<>();
     private final List<Path> profiles = new ArrayList<>();
 
-    WebDriver open() throws IOException {
+    public WebDriver open() throws IOException {
         Path profile = Files.createTempDirectory("cxpulse-chromium-");
         profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
@@ -46,7 +47,7 @@ final class Browsers implements AutoCloseable {
         return driver;
     }
 
-    static Path screenshot(WebDriver driver, String name) throws IOException {
+    public static Path screenshot(WebDriver driver, String name) throws IOException {
         Path dir = Path.of(System.getProperty("cxpulse.console.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
         Path file = dir.resolve(name + ".png");

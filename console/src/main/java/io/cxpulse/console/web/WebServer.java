@@ -304,6 +304,16 @@ public final class WebServer implements AutoCloseable {
         n.put("stream_clients", hub.clients());
         n.put("stream_events_sent", hub.eventsSent());
         n.put("stream_clients_disconnected_slow", hub.disconnectedSlow());
+        ObjectNode jvm = n.putObject("jvm");
+        java.lang.management.MemoryUsage heap =
+                java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        jvm.put("heap_used_bytes", heap.getUsed());
+        jvm.put("heap_committed_bytes", heap.getCommitted());
+        jvm.put("heap_max_bytes", heap.getMax());
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            jvm.put("process_cpu_seconds", os.getProcessCpuTime() / 1e9);
+        }
         json(ctx, 200, Json.write(n));
     }
 
