@@ -3,6 +3,7 @@ package io.cxpulse.app;
 import io.cxpulse.app.CxPulse.UsageException;
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.console.ConsoleConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,16 @@ final class CommandConfig {
         requireReadable(file);
         try {
             return Pipelines.JobConfigs.read(file);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The web console's section of the file ({@code console:}); the defaults when {@code file} is null. */
+    static ConsoleConfig console(Path file) {
+        requireReadable(file);
+        try {
+            return ConfigLoader.section(file, "console", ConsoleConfig.class, ConsoleConfig.DEFAULTS, System.getenv());
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -4,6 +4,7 @@ import io.cxpulse.app.Pipelines;
 import io.cxpulse.common.config.CheckpointsConfig;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.config.SourcesConfig;
+import io.cxpulse.console.ConsoleConfig;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -19,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code cxpulse demo}: the whole product on real parts in one process. A Kafka broker (KRaft)
  * on free local ports, or an existing cluster; the contract's topics; the experience,
  * complaints and metrics jobs on a Flink MiniCluster with its web UI; simulated traffic with
- * scripted incidents, accelerated; and the terminal showing alerts as they arrive, the live
- * metrics and a status line, read back from Kafka. Ends after {@code duration} or on
+ * scripted incidents, accelerated; the web console on a free loopback port; and the terminal
+ * showing alerts as they arrive, the live metrics and a status line, read back from Kafka. Ends after {@code duration} or on
  * {@link #stop()} (Ctrl-C), and then stops everything it started.
  */
 public final class Demo {
@@ -47,6 +48,7 @@ public final class Demo {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile DemoConsole console;
+    private volatile DemoWebConsole webConsole;
     private volatile boolean stopRequestedFromOutside;
 
     public Demo(CxPulseConfig base, Pipelines.JobConfigs jobs, Options options, TrafficFactory trafficFactory,
@@ -73,6 +75,8 @@ public final class Demo {
             }
             CxPulseConfig config = demoConfig(bootstrap);
             TopicSetup.ensure(config, options.partitions(), (short) 1);
+            webConsole = DemoWebConsole.start(config, ConsoleConfig.DEFAULTS);
+            webConsole.banner().forEach(out::println);
             flink = LocalFlink.create(config, options.parallelism());
             Pipelines.attachToKafka(flink.env(), config, jobs);
             job = flink.env().executeAsync("cxpulse-demo");
@@ -104,6 +108,7 @@ public final class Demo {
             try {
                 stopQuietly("the simulator", sending == null ? null : sending::close);
                 stopQuietly("the terminal feed", console == null ? null : console::close);
+                stopQuietly("the web console", webConsole);
                 // On Ctrl-C the JVM's shut-down stops Flink's own services meanwhile, so a graceful
                 // stop may never answer: give it a few seconds only.
                 Duration patience = stopRequestedFromOutside ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
@@ -136,6 +141,11 @@ public final class Demo {
         stopRequestedFromOutside = true;
         stopRequested.countDown();
         stopped.await(60, TimeUnit.SECONDS);
+    }
+
+    /** The web console, once started: for the end-to-end test. */
+    public DemoWebConsole webConsole() {
+        return webConsole;
     }
 
     /** What the terminal showed: for the end-to-end test. */

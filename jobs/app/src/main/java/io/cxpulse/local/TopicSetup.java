@@ -13,9 +13,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
 /**
- * Creates the contract's topics that do not exist yet: the five inputs, the three outputs and
- * the dead letters. {@code cx.metrics.v1} is compacted, its last record per key being the truth;
- * the rest keep Kafka's default retention.
+ * Creates the contract's topics that do not exist yet: the five inputs, the three outputs, the
+ * dead letters and the console's alert actions. {@code cx.metrics.v1} and
+ * {@code cx.alert-actions.v1} are compacted, their last record per key being the truth; the rest
+ * keep Kafka's default retention.
  */
 public final class TopicSetup {
 
@@ -35,9 +36,11 @@ public final class TopicSetup {
                     missing.add(new NewTopic(topic, partitions, replication));
                 }
             }
-            if (!existing.contains(t.metrics())) {
-                missing.add(new NewTopic(t.metrics(), partitions, replication)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+            for (String compacted : List.of(t.metrics(), t.alertActions())) {
+                if (!existing.contains(compacted)) {
+                    missing.add(new NewTopic(compacted, partitions, replication)
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
+                }
             }
             client.createTopics(missing).all().get();
             List<String> created = missing.stream().map(NewTopic::name).toList();

@@ -12,17 +12,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import io.cxpulse.console.Browsers;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * The demo end to end on real parts: its own KRaft broker, the three jobs on a Flink
  * MiniCluster, the simulator with the default incident script (at twice the demo's speed), and
  * the terminal feed read back {@code read_committed}. It must show every alert kind the
- * incidents raise and the live metrics table, then stop everything it started.
+ * incidents raise and the live metrics table, print the web console's address, whose feed (in
+ * headless Chromium) shows the incidents' alerts and whose operations page shows metrics and
+ * supplier shares, then stop everything it started.
  */
 class DemoITCase {
 
@@ -51,6 +59,7 @@ class DemoITCase {
         while (System.nanoTime() < deadline && running.isAlive() && !allShown(demo.console(), printed)) {
             Thread.sleep(500);
         }
+        String webFeed = webConsoleShowsTheAlerts(demo);
         demo.stop();
         running.join(TimeUnit.SECONDS.toMillis(60));
 
@@ -65,8 +74,42 @@ class DemoITCase {
         assertThat(text).containsPattern("SUPPLIER_OUTLIER +SUPPLIER WH-F");
         assertThat(text).containsPattern("COMPLAINT_SPIKE +CATEGORY PRODUCT");
         assertThat(text).containsPattern("LONG_WAIT +QUEUE +delivery");
+        assertThat(text).containsPattern("(?m)^console: http://127\\.0\\.0\\.1:\\d+/$");
+        assertThat(text).contains("sign in as manager");
+        assertThat(webFeed).contains("long wait", "complaint spike", "supplier outlier", "poor experience");
         assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
                 t -> t.isAlive() && t.getName().startsWith("cxpulse-demo"));
+    }
+
+    /**
+     * Signs in to the demo's web console in headless Chromium as the manager, and returns what the
+     * feed shows once the incidents' alerts are in it; screenshots of the feed and the operations
+     * page go to target/screenshots.
+     */
+    private static String webConsoleShowsTheAlerts(Demo demo) throws Exception {
+        try (Browsers browsers = new Browsers()) {
+            WebDriver browser = browsers.open();
+            browser.get(demo.webConsole().url());
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(By.id("user")));
+            browser.findElement(By.id("user")).sendKeys("manager");
+            browser.findElement(By.id("password")).sendKeys(demo.webConsole().password());
+            browser.findElement(By.id("sign-in")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector(
+                    "#feed-rows tr[data-alert-id]")).size() > 10);
+            Browsers.screenshot(browser, "demo-feed");
+            StringBuilder feed = new StringBuilder(browser.findElement(By.id("feed-rows")).getText());
+            for (String kind : List.of("LONG_WAIT", "COMPLAINT_SPIKE", "SUPPLIER_OUTLIER")) {
+                browser.get(demo.webConsole().url() + "?kind=" + kind + "&status=OPEN,UPDATE,RESOLVED");
+                new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.cssSelector(
+                        "#feed-rows tr[data-alert-id]")).isEmpty());
+                feed.append('\n').append(browser.findElement(By.id("feed-rows")).getText());
+            }
+            browser.get(demo.webConsole().url() + "operations");
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("#queues canvas"))
+                    .size() >= 4 && !d.findElements(By.cssSelector("#shares tr[data-supplier]")).isEmpty());
+            Browsers.screenshot(browser, "demo-operations");
+            return feed.toString();
+        }
     }
 
     private static boolean allShown(DemoConsole console, ByteArrayOutputStream printed) {

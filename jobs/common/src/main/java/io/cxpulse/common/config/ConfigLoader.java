@@ -52,8 +52,8 @@ public final class ConfigLoader {
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
     private static final String KAFKA_ENV_PREFIX = "CXPULSE_KAFKA_";
 
-    /** Top-level sections that belong to one job each, read by {@link #section}. */
-    public static final Set<String> JOB_SECTIONS = Set.of("experience", "complaints", "metrics", "lifecycle");
+    /** Top-level sections that belong to one job (or the console) each, read by {@link #section}. */
+    public static final Set<String> JOB_SECTIONS = Set.of("experience", "complaints", "metrics", "lifecycle", "console");
 
     private ConfigLoader() {}
 
