@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxpulse.common.serde.InvalidRecordException;
+import io.cxpulse.common.text.SafeText;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -74,8 +75,8 @@ import org.apache.avro.specific.SpecificRecord;
  * ({@link IllegalArgumentException}), just as Avro's binary encoder refuses it.
  *
  * <p>Error messages name the field path and the problem ({@code csat: expected int, got
- * string}), echo at most {@value #MAX_ECHO} characters of any input value and never the line:
- * it may hold customer data. A UTF-8 byte order mark before the object is ignored.
+ * string}), echo at most {@value #MAX_ECHO} code points of any input value, control characters and
+ * lone surrogates escaped ({@link SafeText}), and never the line: it may hold customer data. A UTF-8 byte order mark before the object is ignored.
  *
  * <p>Limits: the schema may use records, enums, arrays, maps, strings, booleans, ints, longs,
  * floats, doubles, {@code timestamp-millis}, and unions only of the form {@code ["null", T]};
@@ -469,11 +470,8 @@ public final class JsonRecordMapper<T extends SpecificRecord> implements Seriali
         throw new IllegalArgumentException("union without a non-null branch: " + union);
     }
 
+    /** At most {@value #MAX_ECHO} code points of input, neutralised: safe in any message or file. */
     private static String shorten(String text) {
-        if (text == null) {
-            return "";
-        }
-        String oneLine = text.replaceAll("\\s+", " ");
-        return oneLine.length() <= MAX_ECHO ? oneLine : oneLine.substring(0, MAX_ECHO) + "…";
+        return SafeText.quote(text, MAX_ECHO);
     }
 }
