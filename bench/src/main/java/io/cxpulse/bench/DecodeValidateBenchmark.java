@@ -66,8 +66,7 @@ public class DecodeValidateBenchmark {
     public void setUp() {
         SourcesConfig sources = SourcesConfig.defaults();
         RecordCodec<CallEvent> codec = Codecs.forRecord(CallEvent.class, SerdeConfig.defaults());
-        deserializer = new IngestingDeserializer<>(InputTopic.CALLS, codec, sources.validationRules(),
-                sources.maxRecordBytes(), "bench");
+        deserializer = new IngestingDeserializer<>(InputTopic.CALLS, codec, sources.ingestLimits(), "bench");
         deserializer.open(null);
 
         List<CallEvent> calls = BenchData.calls(BenchData.BATCH, 42);

@@ -161,8 +161,7 @@ public final class Bench {
         SourcesConfig sources = base.sources();
         return base.withKafka(base.kafka().withBootstrapServers(bootstrap))
                 .withCheckpoints(new CheckpointsConfig(checkpointInterval, null, stateBackend))
-                .withSources(new SourcesConfig(sources.maxOutOfOrderness(), Duration.ofSeconds(10),
-                        SourcesConfig.StartingOffsets.EARLIEST, sources.maxRecordBytes(), sources.maxFieldChars()));
+                .withSources(sources.with(Duration.ofSeconds(10), SourcesConfig.StartingOffsets.EARLIEST));
     }
 
     private void createCopyTopics(CxPulseConfig config) throws Exception {

@@ -159,8 +159,7 @@ public final class Demo {
         return base.withKafka(base.kafka().withBootstrapServers(bootstrap))
                 .withCheckpoints(new CheckpointsConfig(Duration.ofSeconds(2), base.checkpoints().directory(),
                         base.checkpoints().stateBackend()))
-                .withSources(new SourcesConfig(sources.maxOutOfOrderness(), Duration.ofSeconds(10),
-                        SourcesConfig.StartingOffsets.EARLIEST, sources.maxRecordBytes(), sources.maxFieldChars()));
+                .withSources(sources.with(Duration.ofSeconds(10), SourcesConfig.StartingOffsets.EARLIEST));
     }
 
     /**

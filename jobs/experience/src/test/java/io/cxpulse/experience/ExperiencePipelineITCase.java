@@ -150,7 +150,7 @@ class ExperiencePipelineITCase {
         CxPulseConfig config = config(topics);
         CxPulseConfig crashingConfig = config
                 .withSources(new SourcesConfig(null, Duration.ofMinutes(10), SourcesConfig.StartingOffsets.EARLIEST,
-                        null, null))
+                        null, null, null, null))
                 .withCheckpoints(new CheckpointsConfig(Duration.ofSeconds(5), checkpoints.toUri().toString(), null));
         produceDay(topics, time -> time.isBefore(elevenAm));
 
@@ -277,7 +277,7 @@ class ExperiencePipelineITCase {
                 // A partition with nothing new after the restore must not hold event time back for
                 // long, but one that is only slow to start on a loaded machine must not be declared
                 // idle either: its events would be late behind the others' watermark, and dropped.
-                .withSources(new SourcesConfig(null, Duration.ofSeconds(20), SourcesConfig.StartingOffsets.EARLIEST, null, null))
+                .withSources(new SourcesConfig(null, Duration.ofSeconds(20), SourcesConfig.StartingOffsets.EARLIEST, null, null, null, null))
                 .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
     }
 

@@ -189,7 +189,7 @@ class MetricsPipelineITCase {
                 // between the stages stalled the watermark in about one run of three: see the module
                 // README); the idleness is longer than the test.
                 .withSources(new SourcesConfig(Duration.ofSeconds(30), Duration.ofMinutes(5),
-                        SourcesConfig.StartingOffsets.EARLIEST, null, null))
+                        SourcesConfig.StartingOffsets.EARLIEST, null, null, null, null))
                 .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
         StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
         env.setParallelism(PARALLELISM);

@@ -6,7 +6,10 @@ import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
-/** Writes a dead letter as its original key and bytes, with the context in headers. */
+/**
+ * Writes a dead letter as its original key and bytes (cut to the payload limit, see {@link
+ * DeadLetter}), with the context in headers.
+ */
 public final class DeadLetterKafkaSerializer implements KafkaRecordSerializationSchema<DeadLetter> {
 
     private static final long serialVersionUID = 1L;
@@ -27,6 +30,15 @@ public final class DeadLetterKafkaSerializer implements KafkaRecordSerialization
         headers.add(DeadLetterHeaders.ERROR_CLASS, bytes(letter.errorClass));
         headers.add(DeadLetterHeaders.ERROR_MESSAGE, bytes(letter.errorMessage));
         headers.add(DeadLetterHeaders.REASON, bytes(letter.reason));
+        if (letter.originalSize >= 0) {
+            headers.add(DeadLetterHeaders.ORIGINAL_SIZE, bytes(Long.toString(letter.originalSize)));
+        }
+        if (letter.sha256 != null) {
+            headers.add(DeadLetterHeaders.ORIGINAL_SHA256, bytes(letter.sha256));
+        }
+        if (letter.truncated()) {
+            headers.add(DeadLetterHeaders.TRUNCATED, bytes("true"));
+        }
         return new ProducerRecord<>(topic, null, null, letter.key, letter.value, headers);
     }
 

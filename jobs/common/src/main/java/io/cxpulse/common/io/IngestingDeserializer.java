@@ -6,7 +6,7 @@ import static io.cxpulse.common.serde.DeadLetterReason.WRONG_WIRE_FORMAT;
 import io.cxpulse.common.deadletter.DeadLetter;
 import io.cxpulse.common.serde.InvalidRecordException;
 import io.cxpulse.common.serde.RecordCodec;
-import io.cxpulse.common.validate.ValidationRules;
+import io.cxpulse.common.validate.IngestLimits;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -28,16 +28,13 @@ public final class IngestingDeserializer<T extends SpecificRecordBase>
 
     private final InputTopic<T> input;
     private final RecordCodec<T> codec;
-    private final ValidationRules rules;
-    private final int maxRecordBytes;
+    private final IngestLimits limits;
     private final String job;
 
-    public IngestingDeserializer(
-            InputTopic<T> input, RecordCodec<T> codec, ValidationRules rules, int maxRecordBytes, String job) {
+    public IngestingDeserializer(InputTopic<T> input, RecordCodec<T> codec, IngestLimits limits, String job) {
         this.input = input;
         this.codec = codec;
-        this.rules = rules;
-        this.maxRecordBytes = maxRecordBytes;
+        this.limits = limits;
         this.job = job;
     }
 
@@ -57,15 +54,16 @@ public final class IngestingDeserializer<T extends SpecificRecordBase>
             if (value == null) {
                 throw new InvalidRecordException(WRONG_WIRE_FORMAT, "empty record value (tombstone)");
             }
-            if (value.length > maxRecordBytes) {
+            if (value.length > limits.maxRecordBytes()) {
                 throw new InvalidRecordException(
-                        OVERSIZED, "record of " + value.length + " bytes, limit " + maxRecordBytes);
+                        OVERSIZED, "record of " + value.length + " bytes, limit " + limits.maxRecordBytes());
             }
             T record = codec.decode(topic, value);
-            input.validator().validate(record, rules);
+            input.validator().validate(record, limits.rules());
             return Ingested.ok(record);
         } catch (InvalidRecordException e) {
-            return Ingested.dead(DeadLetter.of(topic, partition, offset, key, value, job, e));
+            return Ingested.dead(
+                    DeadLetter.of(topic, partition, offset, key, value, job, e, limits.deadLetterPayloadBytes()));
         }
     }
 

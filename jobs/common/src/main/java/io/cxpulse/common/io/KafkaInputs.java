@@ -56,8 +56,7 @@ public final class KafkaInputs extends PipelineInputs {
                 .setDeserializer(new IngestingDeserializer<>(
                         input,
                         Codecs.forRecord(input.recordClass(), config.serde()),
-                        config.sources().validationRules(),
-                        config.sources().maxRecordBytes(),
+                        config.sources().ingestLimits(),
                         job));
         if (bounded) {
             builder.setBounded(OffsetsInitializer.latest());

@@ -39,7 +39,7 @@ public final class ReplayInputs extends PipelineInputs {
             file = emptyFile();
         }
         FileSource<Ingested<T>> source = FileSource.forRecordStreamFormat(
-                        new JsonLinesInputFormat<>(input, config.sources().validationRules(), job),
+                        new JsonLinesInputFormat<>(input, config.sources().ingestLimits(), job),
                         new org.apache.flink.core.fs.Path(file.toUri()))
                 .build();
         return env.fromSource(source, Watermarks.forInput(input, config.sources()), "Read " + input.replayFile())

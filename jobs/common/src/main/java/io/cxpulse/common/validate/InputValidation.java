@@ -4,8 +4,11 @@ import static io.cxpulse.common.serde.DeadLetterReason.BAD_TIMESTAMP;
 import static io.cxpulse.common.serde.DeadLetterReason.MISSING_FIELD;
 import static io.cxpulse.common.serde.DeadLetterReason.OUT_OF_RANGE;
 import static io.cxpulse.common.serde.DeadLetterReason.OVERSIZED;
+import static io.cxpulse.common.serde.DeadLetterReason.UNDECODABLE;
 
 import io.cxpulse.common.serde.InvalidRecordException;
+import io.cxpulse.common.text.SafeText;
+import io.cxpulse.common.text.Utf8Check;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.ChatEvent;
@@ -18,6 +21,7 @@ import io.cxpulse.schema.SurveyResponse;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecordBase;
 
@@ -25,9 +29,14 @@ import org.apache.avro.specific.SpecificRecordBase;
  * The contract's rules for each input record, beyond what the Avro schema can say: ids are not
  * blank, {@code event_time} is plausible, scores are on their scales, an event type the
  * pipeline does not know (the enum's default symbol, what an older reader sees for a newer
- * writer's symbol) is not guessed at, and no string field is larger than the limit.
+ * writer's symbol) is not guessed at, no string field is larger than the limit or holds a lone
+ * surrogate, an identifier holds no control or format character, and {@code event_time} is no
+ * more than {@code sources.max-future-skew} ahead of the clock.
  */
 public final class InputValidation {
+
+    /** The fields that carry what people wrote; every other string field is an identifier or code. */
+    static final Set<String> FREE_TEXT = Set.of("text", "comment");
 
     private InputValidation() {}
 
@@ -94,7 +103,11 @@ public final class InputValidation {
             throw new InvalidRecordException(BAD_TIMESTAMP, "event_time: missing");
         }
         requirePlausible("event_time", eventTime, rules);
-        requireSizes(record, rules.maxFieldChars());
+        if (eventTime.toEpochMilli() > rules.latestEventTimeMsNow()) {
+            throw new InvalidRecordException(BAD_TIMESTAMP, "event_time: " + eventTime + " is in the future (more than "
+                    + rules.maxFutureSkew() + " ahead of the clock)");
+        }
+        requireText(record, rules.maxFieldChars());
     }
 
     private static void requireText(String field, String value) throws InvalidRecordException {
@@ -110,18 +123,45 @@ public final class InputValidation {
         }
     }
 
-    /** Walks the record's string fields (top level: input records are flat). */
-    private static void requireSizes(SpecificRecordBase record, int maxChars) throws InvalidRecordException {
+    /**
+     * Walks the record's string fields (top level: input records are flat): none larger than the
+     * limit, none with a lone surrogate (not Unicode text: it has no UTF-8 form), and no control
+     * or format character in an identifier (an ESC sequence in a customer id would reach alert
+     * subjects, terminals and pages). Free text ({@link #FREE_TEXT}) keeps control characters:
+     * whoever shows it neutralises them.
+     */
+    private static void requireText(SpecificRecordBase record, int maxChars) throws InvalidRecordException {
         for (Schema.Field field : record.getSchema().getFields()) {
             Object value = record.get(field.pos());
-            if (value instanceof CharSequence text && text.length() > maxChars) {
-                throw new InvalidRecordException(
-                        OVERSIZED, field.name() + ": " + text.length() + " characters, limit " + maxChars);
+            if (value instanceof CharSequence text) {
+                if (text.length() > maxChars) {
+                    throw new InvalidRecordException(
+                            OVERSIZED, field.name() + ": " + text.length() + " characters, limit " + maxChars);
+                }
+                int lone = Utf8Check.firstLoneSurrogate(text);
+                if (lone >= 0) {
+                    throw new InvalidRecordException(UNDECODABLE, field.name() + ": not Unicode text (a lone surrogate "
+                            + String.format("U+%04X", (int) text.charAt(lone)) + " at character " + lone + ")");
+                }
+                if (!FREE_TEXT.contains(field.name())) {
+                    requireIdentifier(field.name(), text);
+                }
             }
             if ((value instanceof Collection<?> c && c.size() > maxChars)
                     || (value instanceof Map<?, ?> m && m.size() > maxChars)) {
                 throw new InvalidRecordException(OVERSIZED, field.name() + ": too many items");
             }
+        }
+    }
+
+    private static void requireIdentifier(String field, CharSequence text) throws InvalidRecordException {
+        for (int i = 0; i < text.length(); ) {
+            int cp = Character.codePointAt(text, i);
+            if (SafeText.isHidden(cp)) {
+                throw new InvalidRecordException(OUT_OF_RANGE, field + ": control or format character "
+                        + String.format("U+%04X", cp) + " at character " + i + " (not allowed in an identifier)");
+            }
+            i += Character.charCount(cp);
         }
     }
 }

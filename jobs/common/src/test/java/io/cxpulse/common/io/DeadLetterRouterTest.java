@@ -8,6 +8,7 @@ import io.cxpulse.common.serde.DeadLetterReason;
 import io.cxpulse.common.serde.InvalidRecordException;
 import io.cxpulse.common.serde.SingleObjectCodec;
 import io.cxpulse.common.testing.TestRecords;
+import io.cxpulse.common.validate.IngestLimits;
 import io.cxpulse.common.validate.ValidationRules;
 import io.cxpulse.schema.SurveyResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DeadLetterRouterTest {
 
     private final IngestingDeserializer<SurveyResponse> deserializer = new IngestingDeserializer<>(
-            InputTopic.SURVEYS, SingleObjectCodec.forClass(SurveyResponse.class), ValidationRules.DEFAULT, 1024, "test-job");
+            InputTopic.SURVEYS, SingleObjectCodec.forClass(SurveyResponse.class), new IngestLimits(ValidationRules.DEFAULT, 1024, 1024), "test-job");
 
     @Test
     void validRecordsContinueAndBadOnesBecomeDeadLettersWithTheirContext() throws Exception {
