@@ -69,6 +69,7 @@ public final class ConfluentWireCodec<T extends SpecificRecordBase> implements R
     private transient Map<Integer, String> unreadableIds;
     private transient BinaryEncoder encoder;
     private transient BinaryDecoder decoder;
+    private transient StrictUtf8Decoder strictDecoder;
 
     public ConfluentWireCodec(Class<T> recordClass, SchemaRegistryConfig registry) {
         this(recordClass, new SchemaRegistryClient(registry));
@@ -149,7 +150,7 @@ public final class ConfluentWireCodec<T extends SpecificRecordBase> implements R
         decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, decoder);
         T record;
         try {
-            record = reader.read(null, decoder);
+            record = reader.read(null, strict(decoder));
         } catch (IOException | RuntimeException e) {
             // Whatever the reader throws on these bytes is about these bytes: the writer schema
             // is known and resolvable, so only the body can be at fault. (Registry failures
@@ -232,5 +233,13 @@ public final class ConfluentWireCodec<T extends SpecificRecordBase> implements R
     @Override
     public String toString() {
         return "ConfluentWireCodec{" + recordClass.getSimpleName() + ", " + registry + "}";
+    }
+
+    /** The binary decoder, refusing strings that are not UTF-8 ({@link StrictUtf8Decoder}). */
+    private StrictUtf8Decoder strict(BinaryDecoder binary) {
+        if (strictDecoder == null) {
+            strictDecoder = new StrictUtf8Decoder();
+        }
+        return strictDecoder.wrap(binary);
     }
 }

@@ -44,6 +44,7 @@ public final class SingleObjectCodec<T extends SpecificRecordBase> implements Re
     private transient Map<Long, SpecificDatumReader<T>> readersByFingerprint;
     private transient BinaryEncoder encoder;
     private transient BinaryDecoder decoder;
+    private transient StrictUtf8Decoder strictDecoder;
 
     private SingleObjectCodec(Class<T> recordClass) {
         this.recordClass = recordClass;
@@ -111,7 +112,7 @@ public final class SingleObjectCodec<T extends SpecificRecordBase> implements Re
         }
         decoder = DecoderFactory.get().binaryDecoder(bytes, HEADER_LENGTH, bytes.length - HEADER_LENGTH, decoder);
         try {
-            T record = reader.read(null, decoder);
+            T record = reader.read(null, strict(decoder));
             if (!decoder.isEnd()) {
                 throw new InvalidRecordException(
                         DeadLetterReason.UNDECODABLE, "trailing bytes after the " + readerSchema.getName());
@@ -144,5 +145,13 @@ public final class SingleObjectCodec<T extends SpecificRecordBase> implements Re
             fingerprint |= (bytes[2 + i] & 0xFFL) << (8 * i);
         }
         return fingerprint;
+    }
+
+    /** The binary decoder, refusing strings that are not UTF-8 ({@link StrictUtf8Decoder}). */
+    private StrictUtf8Decoder strict(BinaryDecoder binary) {
+        if (strictDecoder == null) {
+            strictDecoder = new StrictUtf8Decoder();
+        }
+        return strictDecoder.wrap(binary);
     }
 }

@@ -80,4 +80,32 @@ class SingleObjectCodecTest {
                 .isInstanceOf(InvalidRecordException.class)
                 .satisfies(e -> assertThat(((InvalidRecordException) e).reason()).isEqualTo(reason));
     }
+    @Test
+    void aStringThatIsNotUtf8IsUndecodableNotReplaced() throws Exception {
+        for (int bad : new int[] {0xFF, 0xFE, 0x80}) {
+            byte[] bytes = calls.encode("t", TestRecords.call("c1", CallEventType.QUEUED, "C#", NINE_AM));
+            int at = indexOf(bytes, "C#".getBytes(StandardCharsets.UTF_8)) + 1;
+            bytes[at] = (byte) bad;
+            assertThatThrownBy(() -> calls.decode("t", bytes))
+                    .isInstanceOf(InvalidRecordException.class)
+                    .hasMessageContaining("not UTF-8")
+                    .satisfies(e -> assertThat(((InvalidRecordException) e).reason()).isEqualTo(DeadLetterReason.UNDECODABLE));
+        }
+        // still decodes every well-formed string, whatever the script
+        CallEvent chinese = TestRecords.call("c1", CallEventType.QUEUED, "客户😀", NINE_AM);
+        assertThat(calls.decode("t", calls.encode("t", chinese))).isEqualTo(chinese);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
 }
