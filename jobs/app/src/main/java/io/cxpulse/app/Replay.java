@@ -10,9 +10,11 @@ import io.cxpulse.common.replay.DeadLetterJson;
 import io.cxpulse.common.replay.JsonLinesFileSink;
 import io.cxpulse.common.replay.ReplayInputs;
 import io.cxpulse.common.runtime.FlinkSettings;
+import io.cxpulse.common.time.LateEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,12 +55,6 @@ final class Replay {
     }
 
     ReplaySummary run() throws Exception {
-        // Every output file exists afterwards, even when a run has nothing to say in it.
-        for (OutputTopic<?> output : OutputTopic.ALL) {
-            Files.write(outputDir.resolve(output.replayFile()), new byte[0]);
-        }
-        Files.write(outputDir.resolve(DEAD_LETTER_FILE), new byte[0]);
-
         Configuration flink = FlinkSettings.toConfiguration(config);
         // A bounded run that fails must say so, not restart forever; with no restart there is
         // nothing to recover, so no checkpoints either (they only cost: the state of a large
@@ -89,6 +85,13 @@ final class Replay {
                 .uid("dead-letter-file-sink");
 
         JobExecutionResult result = env.execute("cxpulse-replay");
+        // Every output file exists afterwards, even when no pipeline wrote to it.
+        for (String file : outputFiles()) {
+            Path path = outputDir.resolve(file);
+            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(path)) {
+                ReplayFiles.writeEmpty(path);
+            }
+        }
         return summarize(result);
     }
 
@@ -133,7 +136,7 @@ final class Replay {
     private ReplaySummary summarize(JobExecutionResult result) throws IOException {
         Map<String, ReplaySummary.InputCounts> inputs = new LinkedHashMap<>();
         for (InputTopic<?> input : InputTopic.ALL) {
-            if (!Files.isRegularFile(inputDir.resolve(input.replayFile()))) {
+            if (!Files.isRegularFile(inputDir.resolve(input.replayFile()), LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             inputs.put(input.replayFile(), new ReplaySummary.InputCounts(
@@ -141,24 +144,22 @@ final class Replay {
                     counter(result, input.name() + ".deadLetters"),
                     counter(result, input.name() + ".duplicates")));
         }
+        // What the run wrote is counted, never parsed again: a line may be as long as the input's.
         Map<String, Long> outputs = new LinkedHashMap<>();
+        for (String file : outputFiles()) {
+            outputs.put(file, ReplayFiles.countLines(outputDir.resolve(file)));
+        }
+        return new ReplaySummary(inputs, outputs, LateEvents.fromAccumulators(result.getAllAccumulatorResults()),
+                outputDir);
+    }
+
+    private static List<String> outputFiles() {
         List<String> files = new ArrayList<>();
         for (OutputTopic<?> output : OutputTopic.ALL) {
             files.add(output.replayFile());
         }
         files.add(DEAD_LETTER_FILE);
-        for (String file : files) {
-            try (var lines = Files.lines(outputDir.resolve(file))) {
-                outputs.put(file, lines.count());
-            }
-        }
-        long late = 0;
-        for (String line : Files.readAllLines(outputDir.resolve(DEAD_LETTER_FILE))) {
-            if (DeadLetter.LATE.equals(JSON.readTree(line).path("reason").asText())) {
-                late++;
-            }
-        }
-        return new ReplaySummary(inputs, outputs, late, outputDir);
+        return files;
     }
 
     private static long counter(JobExecutionResult result, String name) {

@@ -2,6 +2,7 @@ package io.cxpulse.app;
 
 import io.cxpulse.app.CxPulse.UsageException;
 import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.io.InputTopic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,9 @@ final class ReplayCommand implements Callable<Integer> {
         }
         if (!Files.isReadable(input)) {
             throw new UsageException("input directory " + input + " is not readable");
+        }
+        for (InputTopic<?> topic : InputTopic.ALL) {
+            ReplayFiles.readableInput(input.resolve(topic.replayFile()));
         }
         if (parallelism < 1) {
             throw new UsageException("--parallelism must be at least 1");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxpulse.common.deadletter.DeadLetter;
+import io.cxpulse.common.time.LateEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -293,7 +294,7 @@ class ReplayCommandITCase {
         JsonNode nineToTen = metric(metrics, "ALL|all|2026-11-20T09:00:00Z|2026-11-20T10:00:00Z");
         assertThat(nineToTen.get("answered_within_sl").asLong()).isEqualTo(1);
         assertThat(nineToTen.get("service_level_pct").asDouble()).isEqualTo(50.0);
-        assertThat(run.out()).contains("too late for the metrics windows: 0");
+        assertThat(run.out()).contains("too late, dropped: 0");
     }
 
     @Test
@@ -311,7 +312,8 @@ class ReplayCommandITCase {
         assertThat(line.get("error_message").asText()).startsWith("late: AGENT|agent-7");
         assertThat(line.get("late").get("counts").get("csat_responses").asLong()).as("readable, not base64").isEqualTo(1);
         assertThat(line.has("file")).as("not a line of an input file").isFalse();
-        assertThat(new ReplaySummary(Map.of(), Map.of(), 4, out).render())
-                .contains("too late for the metrics windows: 4 (in deadletter.jsonl, reason LATE)");
+        assertThat(new ReplaySummary(Map.of(), Map.of(),
+                new LateEvents.Report(Map.of("metrics-window-PT1M", 4L, "interaction-assembler", 0L), Map.of()), out)
+                .render()).contains("too late, dropped: 4 (metrics-window-PT1M 4)");
     }
 }

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import io.cxpulse.common.time.LateEvents;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -58,13 +59,14 @@ public final class InteractionAssembler
 
     private final long timeoutMs;
     private final long allowedLatenessMs;
+    private final String reportAs;
 
     private transient ChatSignals chatSignals;
     private transient ValueState<InteractionAccumulator> interaction;
     private transient ValueState<Long> closeTimer;
     private transient ValueState<Long> idleTimer;
     private transient ValueState<Long> emittedUntil;
-    private transient Counter lateEvents;
+    private transient LateEvents lateEvents;
     private transient Counter duplicateEvents;
 
     /** An assembler for the alert detectors: a first event behind the watermark is late. */
@@ -73,11 +75,17 @@ public final class InteractionAssembler
     }
 
     public InteractionAssembler(Duration timeout, Duration allowedLateness) {
+        this(timeout, allowedLateness, "interaction-assembler");
+    }
+
+    /** @param reportAs the name its late events are reported under ({@link LateEvents}) */
+    public InteractionAssembler(Duration timeout, Duration allowedLateness, String reportAs) {
         if (allowedLateness.isNegative()) {
             throw new IllegalArgumentException("allowed lateness must not be negative: " + allowedLateness);
         }
         this.timeoutMs = timeout.toMillis();
         this.allowedLatenessMs = allowedLateness.toMillis();
+        this.reportAs = reportAs;
     }
 
     /** The calls and chats keyed by interaction and assembled, as every pipeline that needs interactions builds it. */
@@ -86,7 +94,7 @@ public final class InteractionAssembler
         return calls
                 .keyBy(InteractionAssembler::key, Types.STRING)
                 .connect(chats.keyBy(InteractionAssembler::key, Types.STRING))
-                .process(new InteractionAssembler(timeout, allowedLateness), OUTPUT_TYPE)
+                .process(new InteractionAssembler(timeout, allowedLateness, uid), OUTPUT_TYPE)
                 .name("Assemble interactions")
                 .uid(uid);
     }
@@ -106,7 +114,7 @@ public final class InteractionAssembler
         closeTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(CLOSE_TIMER_STATE, Types.LONG));
         idleTimer = getRuntimeContext().getState(new ValueStateDescriptor<>(IDLE_TIMER_STATE, Types.LONG));
         emittedUntil = getRuntimeContext().getState(new ValueStateDescriptor<>(EMITTED_STATE, Types.LONG));
-        lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
+        lateEvents = LateEvents.register(getRuntimeContext(), reportAs);
         duplicateEvents = getRuntimeContext().getMetricGroup().counter("duplicateEvents");
     }
 
@@ -189,12 +197,12 @@ public final class InteractionAssembler
             return acc;
         }
         if (emittedUntil.value() != null) {
-            lateEvents.inc();
+            lateEvents.dropped(1);
             return null;
         }
         long watermark = ctx.timerService().currentWatermark();
         if (ctx.timestamp() != null && ctx.timestamp() + allowedLatenessMs < watermark) {
-            lateEvents.inc();
+            lateEvents.dropped(1);
             return null;
         }
         InteractionAccumulator fresh = new InteractionAccumulator();

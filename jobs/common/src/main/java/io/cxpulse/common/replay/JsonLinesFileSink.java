@@ -2,11 +2,17 @@ package io.cxpulse.common.replay;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -14,9 +20,11 @@ import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * Writes a bounded stream as one JSON Lines file, the replay output format of CONTRACT.md.
- * Runs at parallelism 1 (the file is one file); the file is created (empty) when the job
- * starts, so a replay with nothing to say still leaves an empty output. Meant for bounded
- * replays, which are simply run again after a failure: it makes no exactly-once promise.
+ * Runs at parallelism 1 (the file is one file). Lines go to a new file beside the target, which
+ * replaces the target when the input ends (so a replay with nothing to say still leaves an empty
+ * output, a symbolic link at the target is replaced rather than followed, and a failed run leaves
+ * no half-written output). Meant for bounded replays, which are simply run again after a
+ * failure: it makes no exactly-once promise.
  */
 public final class JsonLinesFileSink<T> implements Sink<T> {
 
@@ -36,9 +44,23 @@ public final class JsonLinesFileSink<T> implements Sink<T> {
             throw new IllegalStateException("JsonLinesFileSink must run at parallelism 1");
         }
         Path path = Paths.get(file);
-        Files.createDirectories(path.getParent());
-        BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+        Path directory = path.toAbsolutePath().getParent();
+        Files.createDirectories(directory);
+        // A new file beside the target (created exclusively, never through a link), moved into
+        // place when the input ends: a symbolic link planted at the target is replaced, its
+        // target never written, and a failed run leaves the previous output as it was.
+        Path partial = Files.createTempFile(directory, "." + path.getFileName() + ".", ".partial");
+        // Text is made safe where it is produced; a character that still cannot be encoded is
+        // replaced rather than failing the run and losing every line after it.
+        CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(
+                Files.newOutputStream(partial, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING,
+                        LinkOption.NOFOLLOW_LINKS), encoder));
         return new SinkWriter<>() {
+            private boolean moved;
+
             @Override
             public void write(T element, Context ctx) throws IOException {
                 writer.write(format.apply(element));
@@ -48,11 +70,19 @@ public final class JsonLinesFileSink<T> implements Sink<T> {
             @Override
             public void flush(boolean endOfInput) throws IOException {
                 writer.flush();
+                if (endOfInput && !moved) {
+                    writer.close();
+                    Files.move(partial, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    moved = true;
+                }
             }
 
             @Override
             public void close() throws IOException {
                 writer.close();
+                if (!moved) {
+                    Files.deleteIfExists(partial);
+                }
             }
         };
     }

@@ -24,7 +24,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.metrics.Counter;
+import io.cxpulse.common.time.LateEvents;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -58,7 +58,7 @@ public final class ComplaintSpikeMonitor extends KeyedProcessFunction<String, Su
     private transient MapState<Long, SurgeCount> buckets;
     private transient ValueState<SurgeBaseline> baseline;
     private transient ValueState<Long> nextBucket;
-    private transient Counter lateEvents;
+    private transient LateEvents lateEvents;
 
     public ComplaintSpikeMonitor(ComplaintsConfig config) {
         this.config = config;
@@ -73,7 +73,7 @@ public final class ComplaintSpikeMonitor extends KeyedProcessFunction<String, Su
         baseline = getRuntimeContext().getState(
                 new ValueStateDescriptor<>(BASELINE_STATE, TypeInformation.of(SurgeBaseline.class)));
         nextBucket = getRuntimeContext().getState(new ValueStateDescriptor<>(NEXT_BUCKET_STATE, Types.LONG));
-        lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
+        lateEvents = LateEvents.register(getRuntimeContext(), "complaint-spike-monitor");
     }
 
     @Override
@@ -81,7 +81,7 @@ public final class ComplaintSpikeMonitor extends KeyedProcessFunction<String, Su
         long bucket = Math.floorDiv(count.eventTimeMs, bucketMs) * bucketMs;
         Long next = nextBucket.value();
         if (next != null && bucket < next) {
-            lateEvents.inc();
+            lateEvents.dropped(count.count);
             return;
         }
         SurgeCount tally = buckets.get(bucket);

@@ -22,7 +22,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.metrics.Counter;
+import io.cxpulse.common.time.LateEvents;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -64,7 +64,7 @@ public final class SupplierShareMonitor extends KeyedProcessFunction<String, Sha
     private transient OutlierPolicy policy;
     private transient MapState<Long, SupplierCounts> slides;
     private transient MapState<String, OutlierEpisode> episodes;
-    private transient Counter lateEvents;
+    private transient LateEvents lateEvents;
 
     public SupplierShareMonitor(ComplaintsConfig config) {
         this.config = config;
@@ -81,7 +81,7 @@ public final class SupplierShareMonitor extends KeyedProcessFunction<String, Sha
                 SLIDES_STATE, Types.LONG, TypeInformation.of(SupplierCounts.class)));
         episodes = getRuntimeContext().getMapState(new MapStateDescriptor<>(
                 EPISODES_STATE, Types.STRING, TypeInformation.of(OutlierEpisode.class)));
-        lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
+        lateEvents = LateEvents.register(getRuntimeContext(), "supplier-share-monitor");
     }
 
     @Override
@@ -90,11 +90,11 @@ public final class SupplierShareMonitor extends KeyedProcessFunction<String, Sha
         long firstWindowEnd = slideStart + slideMs;
         long watermark = ctx.timerService().currentWatermark();
         if (firstWindowEnd + windowMs - slideMs + holdMs <= watermark) {
-            lateEvents.inc(count.count); // every window covering it has closed
+            lateEvents.dropped(count.count); // every window covering it has closed
             return;
         }
         if (firstWindowEnd + holdMs <= watermark) {
-            lateEvents.inc(count.count); // counted in the windows still to close only
+            lateEvents.appliedLate(); // counted in the windows still to close only
         }
         SupplierCounts counts = slides.get(slideStart);
         if (counts == null) {

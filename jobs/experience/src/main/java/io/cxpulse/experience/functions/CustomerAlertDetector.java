@@ -5,6 +5,7 @@ import io.cxpulse.common.interaction.InteractionAccumulator;
 import io.cxpulse.common.interaction.InteractionAssembler;
 import io.cxpulse.common.interaction.SurveyContext;
 import io.cxpulse.common.interaction.SurveyJoiner;
+import io.cxpulse.common.time.LateEvents;
 import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.logic.Alerts;
 import io.cxpulse.experience.logic.Contact;
@@ -78,6 +79,7 @@ public final class CustomerAlertDetector
     private transient EpisodePolicy episodes;
     private transient ListState<Contact> contacts;
     private transient ValueState<Episode> poorEpisode;
+    private transient LateEvents lateEvents;
     private transient ValueState<Episode> repeatEpisode;
     private transient MapState<Long, List<InteractionAccumulator>> pendingInteractions;
     private transient MapState<Long, List<SurveyContext>> pendingSurveys;
@@ -101,11 +103,15 @@ public final class CustomerAlertDetector
                 PENDING_INTERACTIONS_STATE, Types.LONG, Types.LIST(InteractionAssembler.OUTPUT_TYPE)));
         pendingSurveys = getRuntimeContext().getMapState(new MapStateDescriptor<>(
                 PENDING_SURVEYS_STATE, Types.LONG, Types.LIST(SurveyJoiner.OUTPUT_TYPE)));
+        lateEvents = LateEvents.register(getRuntimeContext(), "customer-alert-detector");
     }
 
     @Override
     public void processElement1(InteractionAccumulator closed, Context ctx, Collector<Alert> out) throws Exception {
         long at = timeOf(closed);
+        if (at <= ctx.timerService().currentWatermark()) {
+            lateEvents.appliedLate();
+        }
         append(pendingInteractions, at, closed);
         ctx.timerService().registerEventTimeTimer(at);
     }
@@ -113,6 +119,9 @@ public final class CustomerAlertDetector
     @Override
     public void processElement2(SurveyContext survey, Context ctx, Collector<Alert> out) throws Exception {
         long at = survey.survey.getEventTime().toEpochMilli();
+        if (at <= ctx.timerService().currentWatermark()) {
+            lateEvents.appliedLate();
+        }
         append(pendingSurveys, at, survey);
         ctx.timerService().registerEventTimeTimer(at);
     }

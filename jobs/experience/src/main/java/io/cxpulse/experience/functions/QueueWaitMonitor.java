@@ -25,7 +25,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.metrics.Counter;
+import io.cxpulse.common.time.LateEvents;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -72,7 +72,7 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
     private transient MapState<Long, List<String>> departedExpiry;
     private transient ValueState<Episode> episode;
     private transient ValueState<Long> calmSince;
-    private transient Counter lateEvents;
+    private transient LateEvents lateEvents;
 
     public QueueWaitMonitor(ExperienceConfig config) {
         this.config = config;
@@ -93,14 +93,14 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
         episode = getRuntimeContext().getState(
                 new ValueStateDescriptor<>(EPISODE_STATE, TypeInformation.of(Episode.class)));
         calmSince = getRuntimeContext().getState(new ValueStateDescriptor<>(CALM_SINCE_STATE, Types.LONG));
-        lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
+        lateEvents = LateEvents.register(getRuntimeContext(), "queue-wait-monitor");
     }
 
     @Override
     public void processElement(CallEvent event, Context ctx, Collector<Alert> out) throws Exception {
         long at = event.getEventTime().toEpochMilli();
         if (at <= ctx.timerService().currentWatermark()) {
-            lateEvents.inc();
+            lateEvents.appliedLate();
         }
         List<CallEvent> bucket = pending.get(at);
         bucket = bucket == null ? new ArrayList<>() : new ArrayList<>(bucket);

@@ -18,6 +18,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import io.cxpulse.common.time.LateEvents;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -52,6 +53,7 @@ public final class FirstContactTracker extends KeyedProcessFunction<String, Inte
     private transient MapState<String, Long> lastContact;
     private transient MapState<Long, List<InteractionAccumulator>> waiting;
     private transient Counter incomplete;
+    private transient LateEvents lateEvents;
 
     public FirstContactTracker(Duration serviceLevel, Duration lookback) {
         this.serviceLevel = serviceLevel;
@@ -71,6 +73,7 @@ public final class FirstContactTracker extends KeyedProcessFunction<String, Inte
         waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>(WAITING_STATE, Types.LONG,
                 Types.LIST(InteractionAssembler.OUTPUT_TYPE)));
         incomplete = getRuntimeContext().getMetricGroup().counter("incompleteContacts");
+        lateEvents = LateEvents.register(getRuntimeContext(), "first-contact-tracker");
     }
 
     @Override
@@ -81,6 +84,9 @@ public final class FirstContactTracker extends KeyedProcessFunction<String, Inte
             return;
         }
         long at = closed.closedAt().toEpochMilli();
+        if (at <= ctx.timerService().currentWatermark()) {
+            lateEvents.appliedLate();
+        }
         List<InteractionAccumulator> same = waiting.get(at);
         List<InteractionAccumulator> updated = same == null ? new ArrayList<>(1) : new ArrayList<>(same);
         updated.add(closed);

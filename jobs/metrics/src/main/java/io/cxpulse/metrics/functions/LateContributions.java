@@ -9,6 +9,8 @@ import io.cxpulse.schema.Dimension;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import io.cxpulse.common.time.LateEvents;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -21,7 +23,9 @@ import org.apache.flink.util.Collector;
  * is judged late on its own (a survey's QUEUE share comes out of a join later than its ALL share).
  *
  * <p>Metrics under the group {@code window=<size>}: {@code lateEvents} counts input events (each
- * has exactly one ALL contribution), {@code lateContributions} every dimension value's share.
+ * has exactly one ALL contribution), {@code lateContributions} every dimension value's share; the
+ * accumulator {@code late.dropped.metrics-window-<size>} counts the events too (see
+ * {@link io.cxpulse.common.time.LateEvents}), for a replay's summary.
  * Stateless.
  */
 public final class LateContributions extends ProcessFunction<Contribution, DeadLetter> {
@@ -37,6 +41,7 @@ public final class LateContributions extends ProcessFunction<Contribution, DeadL
 
     private transient Counter lateEvents;
     private transient Counter lateContributions;
+    private transient LongCounter lateTotal;
 
     public LateContributions(Duration windowSize, Duration allowedLateness) {
         this.windowSize = windowSize;
@@ -53,6 +58,7 @@ public final class LateContributions extends ProcessFunction<Contribution, DeadL
         var group = getRuntimeContext().getMetricGroup().addGroup("window", windowSize.toString());
         lateEvents = group.counter("lateEvents");
         lateContributions = group.counter("lateContributions");
+        lateTotal = getRuntimeContext().getLongCounter(LateEvents.droppedAccumulator("metrics-window-" + windowSize));
     }
 
     @Override
@@ -60,6 +66,7 @@ public final class LateContributions extends ProcessFunction<Contribution, DeadL
         lateContributions.inc();
         if (Dimension.ALL.name().equals(late.dimension)) {
             lateEvents.inc();
+            lateTotal.add(1);
         }
         out.collect(DeadLetter.late(JOB, source(windowSize), late.key().getBytes(UTF_8),
                 TooLate.json(late, windowSize, allowedLateness), LateContributions.class.getName(),
