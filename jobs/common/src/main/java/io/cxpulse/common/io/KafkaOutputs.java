@@ -7,6 +7,7 @@ import io.cxpulse.common.deadletter.DeadLetterKafkaSerializer;
 import io.cxpulse.common.serde.Codecs;
 import io.cxpulse.common.serde.RecordCodec;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -41,16 +42,29 @@ public final class KafkaOutputs {
                 new AvroRecordSerializer<>(topic, key, Codecs.forRecord(recordClass, config.serde())));
     }
 
-    /** The exactly-once sink of the dead-letter topic. */
+    /**
+     * The exactly-once sink of the dead-letter topic. Its producer may send the largest dead
+     * letter there is ({@link DeadLetter#maxRecordBytes}): a dead letter never fails its sink,
+     * which would restart the job on the same record forever.
+     */
     public static KafkaSink<DeadLetter> deadLetterSink(CxPulseConfig config, String job) {
-        return exactlyOnce(config, job, "deadletter", new DeadLetterKafkaSerializer(config.topics().deadletter()));
+        Properties producer = config.kafka().clientProperties();
+        producer.setProperty(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(
+                DeadLetter.maxRecordBytes(config.sources().deadLetterPayloadBytes())));
+        return exactlyOnce(config, producer, job, "deadletter",
+                new DeadLetterKafkaSerializer(config.topics().deadletter()));
     }
 
     private static <T> KafkaSink<T> exactlyOnce(
             CxPulseConfig config, String job, String sinkName, KafkaRecordSerializationSchema<T> serializer) {
+        return exactlyOnce(config, config.kafka().clientProperties(), job, sinkName, serializer);
+    }
+
+    private static <T> KafkaSink<T> exactlyOnce(CxPulseConfig config, Properties producer, String job,
+            String sinkName, KafkaRecordSerializationSchema<T> serializer) {
         KafkaConfig kafka = config.kafka();
         return KafkaSink.<T>builder()
-                .setKafkaProducerConfig(kafka.clientProperties())
+                .setKafkaProducerConfig(producer)
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setProperty(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG,
                         Long.toString(kafka.transactionTimeout().toMillis()))
