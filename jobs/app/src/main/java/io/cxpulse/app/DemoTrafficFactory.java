@@ -20,14 +20,19 @@ final class DemoTrafficFactory {
 
     private DemoTrafficFactory() {}
 
-    /** Starts at 08:00 UTC today (simulated), so the run begins in the morning ramp, and runs for a week. */
+    /**
+     * Starts at 08:00 UTC eight days ago (simulated), so the run begins in the morning ramp, and
+     * runs for a week: its simulated clock, 90 times faster than the wall clock, ends before
+     * today and so never runs ahead of the wall clock, where events would be refused as in the
+     * future ({@code sources.max-future-skew}).
+     */
     static Demo.TrafficFactory simulated(long seed) {
         return simulated(seed, ACCELERATION);
     }
 
     static Demo.TrafficFactory simulated(long seed, double acceleration) {
         return config -> {
-            Instant start = LocalDate.now(ZoneOffset.UTC).atTime(8, 0).toInstant(ZoneOffset.UTC);
+            Instant start = LocalDate.now(ZoneOffset.UTC).minusDays(8).atTime(8, 0).toInstant(ZoneOffset.UTC);
             Simulation simulation = Simulation.standard(new Simulation.Options(
                     new TrafficGenerator.Settings(seed, start, Duration.ofDays(7), 1, 50_000),
                     IncidentScript.defaultScript(), acceleration, 0));

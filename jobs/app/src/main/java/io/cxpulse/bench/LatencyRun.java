@@ -11,7 +11,6 @@ import io.cxpulse.simulate.SimEvent;
 import io.cxpulse.simulate.TrafficGenerator;
 import io.cxpulse.simulate.World;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,7 +65,7 @@ final class LatencyRun {
         // The traffic is simulated before the clock starts, so the open loop measures the
         // pipeline, not the simulator competing with it for the same cores.
         TrafficGenerator traffic = new TrafficGenerator(
-                new TrafficGenerator.Settings(seed + 1, Instant.parse("2026-11-16T08:00:00Z"), Duration.ofDays(30),
+                new TrafficGenerator.Settings(seed + 1, Preload.TRAFFIC_START, Duration.ofDays(30),
                         10, customers),
                 World.standard(seed + 1, customers), IncidentScript.defaultScript());
         // The traffic goes on for TAIL after the timed events, untimed: were it to stop, the

@@ -105,11 +105,10 @@ class IngestionPipelineITCase {
         sent.put(InputTopic.SHIPMENTS, List.of(
                 TestRecords.shipped("order-1", "C1042", "WH-3", NINE_AM),
                 TestRecords.shipped("order-2", "C2001", "WH-1", NINE_AM.plusSeconds(5)),
-                // Event time two days ahead of the broker's clock (a producer's clock skew, a
-                // simulation running ahead): valid, and the sink must not hand it to Kafka as the
-                // record timestamp, which the broker refuses more than an hour ahead.
+                // Event time 50 minutes ahead of the clock (a producer's clock skew): within
+                // sources.max-future-skew (1 h), so valid.
                 TestRecords.shipped("order-3", "C3001", "WH-2",
-                        Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(2)))));
+                        Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofMinutes(50)))));
         sent.put(InputTopic.COMPLAINTS, List.of(
                 TestRecords.complaintOpened("cmp-1", "C1042", ComplaintCategory.SHIPPING, "order-1", NINE_AM.plusSeconds(900))));
 
