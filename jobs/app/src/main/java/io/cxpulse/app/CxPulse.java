@@ -1,5 +1,6 @@
 package io.cxpulse.app;
 
+import io.cxpulse.common.config.Secrets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,7 +26,7 @@ public final class CxPulse {
         CommandLine cli = new CommandLine(new CxPulse());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
             if (e instanceof UsageException) {
-                command.getErr().println("cxpulse: " + e.getMessage());
+                command.getErr().println("cxpulse: " + Secrets.scrub(e.getMessage()));
                 return EXIT_USAGE;
             }
             throw e;

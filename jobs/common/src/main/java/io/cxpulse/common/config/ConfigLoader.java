@@ -42,6 +42,8 @@ import java.util.regex.Pattern;
  *       sets {@code sasl.jaas.config}; {@code CXPULSE_KAFKA_BOOTSTRAP_SERVERS} sets the bootstrap
  *       servers. {@code CXPULSE_SCHEMA_REGISTRY_URL} and {@code CXPULSE_SCHEMA_REGISTRY_USER_INFO}
  *       set the registry. The environment wins over the file.
+ *   <li>Values that came from the environment are masked wherever they show, error messages
+ *       included ({@link Secrets}).
  *   <li>Durations are ISO-8601 ({@code PT30S}) or short ({@code 250ms}, {@code 30s}, {@code 5m},
  *       {@code 4h}, {@code 30d}).
  * </ul>
@@ -83,8 +85,9 @@ public final class ConfigLoader {
             }
             return mapper.treeToValue(interpolateValues(tree, env), CxPulseConfig.class);
         } catch (JsonMappingException e) {
-            throw new IOException("Invalid configuration in " + origin + ": " + e.getOriginalMessage()
-                    + " at " + e.getPathReference(), e);
+            // Not chained: the parser's own message quotes the value, which may be a secret.
+            throw new IOException(Secrets.scrub("Invalid configuration in " + origin + ": " + e.getOriginalMessage()
+                    + " at " + e.getPathReference()));
         }
     }
 
@@ -122,7 +125,9 @@ public final class ConfigLoader {
         try {
             return mapper.treeToValue(merged, type);
         } catch (JsonMappingException e) {
-            throw new IOException("Invalid configuration in " + file + ": " + name + ": " + e.getOriginalMessage(), e);
+            // Not chained: the parser's own message quotes the value, which may be a secret.
+            throw new IOException(Secrets.scrub(
+                    "Invalid configuration in " + file + ": " + name + ": " + e.getOriginalMessage()));
         }
     }
 
@@ -154,6 +159,9 @@ public final class ConfigLoader {
                 throw new IllegalArgumentException(
                         "Configuration refers to environment variable " + m.group(1) + ", which is not set");
             }
+            if (env.containsKey(m.group(1))) {
+                Secrets.rememberFromEnvironment(value);
+            }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
@@ -172,6 +180,7 @@ public final class ConfigLoader {
             if (name.equals("bootstrap.servers")) {
                 bootstrap = e.getValue();
             } else {
+                Secrets.rememberFromEnvironment(e.getValue());
                 props.put(name, e.getValue());
             }
         }
@@ -180,6 +189,7 @@ public final class ConfigLoader {
         SerdeConfig serde = config.serde();
         String url = env.getOrDefault("CXPULSE_SCHEMA_REGISTRY_URL", serde.schemaRegistryUrl());
         String userInfo = env.getOrDefault("CXPULSE_SCHEMA_REGISTRY_USER_INFO", serde.schemaRegistryUserInfo());
+        Secrets.rememberFromEnvironment(env.get("CXPULSE_SCHEMA_REGISTRY_USER_INFO"));
         SerdeConfig.Format format = url != null && serde.schemaRegistryUrl() == null ? null : serde.format();
         SerdeConfig newSerde = new SerdeConfig(format, url, userInfo, serde.schemaRegistryTimeout());
         return config.withKafka(newKafka).withSerde(newSerde);

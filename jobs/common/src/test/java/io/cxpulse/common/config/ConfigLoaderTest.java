@@ -171,6 +171,50 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSubstitutedValueNeverAppearsInAnErrorMessageOrItsCauses() throws IOException {
+        String jaas = "org.apache.kafka.common.security.plain.PlainLoginModule required password=\"fake-jaas-hunter2\";";
+        Path file = dir.resolve("cxpulse.yaml");
+        Files.writeString(file, "kafka:\n  transaction-timeout: ${FAKE_JAAS}\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("FAKE_JAAS", jaas)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("transaction-timeout")
+                .hasMessageContaining(Secrets.MASK)
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("hunter2");
+                    }
+                });
+
+        Files.writeString(file, "experience:\n  long-wait-answered: ${FAKE_JAAS}\n");
+        assertThatThrownBy(() -> ConfigLoader.section(file, "experience", Timing.class,
+                new Timing(Duration.ofMinutes(5)), Map.of("FAKE_JAAS", jaas)))
+                .isInstanceOf(IOException.class)
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(String.valueOf(t.getMessage())).doesNotContain("hunter2");
+                    }
+                });
+    }
+
+    /** A job section's typed configuration, as the jobs' own records are. */
+    public record Timing(Duration longWaitAnswered) {}
+
+    @Test
+    void aValueFromTheEnvironmentIsMaskedUnderAnyKeyAndKeyLikeNamesAreMaskedToo() throws IOException {
+        CxPulseConfig config = load("""
+                kafka:
+                  properties:
+                    ssl.keystore.key: "-----BEGIN PRIVATE KEY----- literal"
+                    ssl.keystore.type: PEM
+                    custom.login.thing: ${LOGIN}
+                """, Map.of("LOGIN", "tok-9f8e7d6c"));
+
+        assertThat(config.toString()).doesNotContain("BEGIN PRIVATE KEY").doesNotContain("tok-9f8e7d6c")
+                .contains("ssl.keystore.type=PEM");
+    }
+
+    @Test
     void secretLookingKeysAreMasked() {
         assertThat(Secrets.masked(Map.of("sasl.jaas.config", "x", "ssl.keystore.password", "y",
                         "basic.auth.user.info", "z", "security.protocol", "SASL_SSL")))
