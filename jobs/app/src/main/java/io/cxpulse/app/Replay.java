@@ -11,6 +11,7 @@ import io.cxpulse.common.replay.JsonLinesFileSink;
 import io.cxpulse.common.replay.ReplayInputs;
 import io.cxpulse.common.runtime.FlinkSettings;
 import io.cxpulse.common.time.LateEvents;
+import io.cxpulse.local.LocalFlink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,6 +62,7 @@ final class Replay {
         // replay outgrows the in-memory checkpoint storage's 5 MiB and failed the run).
         flink.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         flink.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
+        LocalFlink.lockDown(flink, LocalFlink.LOOPBACK);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flink);
         env.setParallelism(parallelism);
         ReplayInputs inputs = new ReplayInputs(env, config, inputDir, JOB);

@@ -4,6 +4,7 @@ import io.cxpulse.app.CxPulse.UsageException;
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.runtime.FlinkSettings;
+import io.cxpulse.local.LocalFlink;
 import io.cxpulse.complaints.ComplaintsConfig;
 import io.cxpulse.complaints.ComplaintsJob;
 import io.cxpulse.experience.ExperienceConfig;
@@ -59,6 +60,12 @@ final class RunCommand implements Callable<Integer> {
                     + " directory under checkpoints.directory), e.g. after a crash.")
     String fromSavepoint;
 
+    @Option(names = "--web-ui-address", paramLabel = "ADDRESS", defaultValue = LocalFlink.LOOPBACK,
+            description = "Where the local Flink's web UI and REST API listen (default: ${DEFAULT-VALUE}). Another"
+                    + " address exposes them to the network: put an authenticating proxy in front. They never"
+                    + " take a jar or cancel a job.")
+    String webUiAddress;
+
     @Option(names = "--allow-non-restored-state",
             description = "Start even if the savepoint holds state no operator of this job claims.")
     boolean allowNonRestoredState;
@@ -78,7 +85,8 @@ final class RunCommand implements Callable<Integer> {
             restore.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
             restore.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
-        StreamExecutionEnvironment env = FlinkSettings.environment(config, restore);
+        StreamExecutionEnvironment env = FlinkSettings.environment(config,
+                LocalFlink.lockDown(restore, webUiAddress));
         switch (job) {
             case ExperienceJob.NAME -> ExperienceJob.attach(env, config, ConfigLoader.section(
                     configFile, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS, System.getenv()),
