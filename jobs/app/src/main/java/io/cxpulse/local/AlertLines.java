@@ -1,5 +1,6 @@
 package io.cxpulse.local;
 
+import io.cxpulse.common.text.SafeText;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertStatus;
 import java.time.ZoneOffset;
@@ -28,8 +29,9 @@ public final class AlertLines {
         String status = String.format("%-9s", alert.getStatus());
         status = alert.getStatus() == AlertStatus.RESOLVED ? ansi.green(status) : status;
         String line = CLOCK.format(alert.getEventTime()) + "  " + status + severity
-                + String.format("%-18s%-9s%-14s", alert.getKind(), alert.getSubjectType(), alert.getSubjectId())
-                + alert.getSummary();
+                + String.format("%-18s%-9s%-14s", alert.getKind(), alert.getSubjectType(),
+                        SafeText.neutralise(alert.getSubjectId()))
+                + SafeText.neutralise(alert.getSummary());
         return alert.getStatus() == AlertStatus.RESOLVED ? ansi.dim(line) : line;
     }
 }

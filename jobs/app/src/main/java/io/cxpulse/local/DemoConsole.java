@@ -4,6 +4,7 @@ import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.serde.Codecs;
 import io.cxpulse.common.serde.InvalidRecordException;
 import io.cxpulse.common.serde.RecordCodec;
+import io.cxpulse.common.text.SafeText;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;
@@ -111,7 +112,7 @@ public final class DemoConsole implements AutoCloseable {
                             }
                         }
                     } catch (InvalidRecordException e) {
-                        out.println(ansi.red("cannot read a record of " + r.topic() + ": " + e.getMessage()));
+                        out.println(ansi.red("cannot read a record of " + r.topic() + ": " + SafeText.neutralise(e.getMessage())));
                     }
                 }
                 long now = System.nanoTime();

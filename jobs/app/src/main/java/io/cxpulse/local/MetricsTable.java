@@ -1,5 +1,6 @@
 package io.cxpulse.local;
 
+import io.cxpulse.common.text.SafeText;
 import io.cxpulse.schema.Dimension;
 import io.cxpulse.schema.MetricSnapshot;
 import java.time.Instant;
@@ -33,7 +34,7 @@ public final class MetricsTable {
             latest.clear();
         }
         if (start == newestHourStart) {
-            latest.put(s.getDimension() == Dimension.ALL ? "~all" : s.getDimensionValue(), s);
+            latest.put(s.getDimension() == Dimension.ALL ? "~all" : SafeText.neutralise(s.getDimensionValue()), s);
         }
     }
 
