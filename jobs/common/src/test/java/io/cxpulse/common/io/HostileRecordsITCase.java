@@ -15,6 +15,8 @@ import io.cxpulse.common.testing.TestRecords;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +41,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A record too large to be used must still become a dead letter that fits its topic: a call
- * record of 1,048,458 bytes (under the 1 MiB record limit, with a field over its limit) and a
- * 10 MB record on a topic that allows 16 MB. Their whole bytes plus headers exceed what a
- * producer may send by default; the dead letters keep their first bytes with the size and
- * SHA-256 of the whole, the good records around them go through, and the job ends by itself
- * (it runs with no restarts, so a sink that cannot write fails it instead of looping).
+ * Records a hostile or careless producer writes to the input topics, read by the common sources
+ * on a real broker and Flink: each becomes a dead letter with its reason on the dead-letter
+ * topic, the good records around it go through, the job ends by itself (it runs with no
+ * restarts, so a sink that cannot write fails it instead of looping), and records read =
+ * accepted + dead letters + duplicates.
  */
-class LargeRecordDeadLetterITCase {
+class HostileRecordsITCase {
 
     @RegisterExtension
     static final EmbeddedKafka KAFKA = new EmbeddedKafka();
@@ -60,6 +61,12 @@ class LargeRecordDeadLetterITCase {
 
     private static final int SIXTEEN_MB = 16 << 20;
 
+    /**
+     * A call record of 1,048,458 bytes (under the 1 MiB record limit, with a field over its
+     * limit) and a 10 MB record on a topic that allows 16 MB: their whole bytes plus headers
+     * exceed what a producer may send by default. The dead letters keep their first bytes with
+     * the size and SHA-256 of the whole.
+     */
     @Test
     void aRecordOverTheProducersRequestLimitIsADeadLetterThatFitsAndTheRecordsBehindItGoThrough() throws Exception {
         String prefix = KAFKA.freshPrefix();
@@ -85,22 +92,7 @@ class LargeRecordDeadLetterITCase {
         produce(topics.calls(), List.of(codec.encode(topics.calls(), good1), almostOneMiB, tenMb,
                 codec.encode(topics.calls(), good2)));
 
-        CxPulseConfig config = CxPulseConfig.defaults()
-                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
-                .withTopics(topics)
-                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
-        Configuration noRestarts = FlinkSettings.toConfiguration(config);
-        noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noRestarts);
-        env.setParallelism(1);
-        KafkaInputs inputs = KafkaInputs.bounded(env, config, "large-it");
-        inputs.stream(InputTopic.CALLS)
-                .sinkTo(KafkaOutputs.recordSink(echo, CallEvent.class, InputTopic.CALLS.key(), config, "large-it", "echo"))
-                .name("Echo calls").uid("echo-calls");
-        inputs.deadLetters().orElseThrow()
-                .sinkTo(KafkaOutputs.deadLetterSink(config, "large-it"))
-                .name("Write dead letters").uid("dead-letter-sink");
-        JobExecutionResult result = env.execute("large-it");
+        JobExecutionResult result = echoCalls(topics, echo);
 
         assertThat(KAFKA.readCommitted(echo, 2, Duration.ofSeconds(30)))
                 .extracting(r -> new String(r.key(), UTF_8)).containsExactly("call-1", "call-2");
@@ -125,8 +117,78 @@ class LargeRecordDeadLetterITCase {
         assertThat(bySize.get("10000000"))
                 .containsEntry(DeadLetterHeaders.ERROR_MESSAGE, "record of 10000000 bytes, limit 1048576")
                 .containsEntry(DeadLetterHeaders.ORIGINAL_SHA256, DigestUtils.sha256Hex(tenMb));
-        assertThat((Long) result.getAccumulatorResult("calls.in")).isEqualTo(4L);
-        assertThat((Long) result.getAccumulatorResult("calls.deadLetters")).isEqualTo(2L);
+        assertAccounted(result, 4, 2, 0);
+    }
+
+    /**
+     * A call stamped 2099 (valid by the schema's years), ids that are not UTF-8 and an id with an
+     * ESC sequence: dead letters, each with its reason, and the calls after them are still on time.
+     */
+    @Test
+    void aFutureTimestampAnUndecodableIdAndAControlCharacterInAnIdAreDeadLetters() throws Exception {
+        String prefix = KAFKA.freshPrefix();
+        TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(prefix);
+        String echo = prefix + "echo.calls";
+        KAFKA.createTopics(1, List.of(topics.calls(), topics.deadletter(), echo));
+        SingleObjectCodec<CallEvent> codec = SingleObjectCodec.forClass(CallEvent.class);
+        CallEvent future = TestRecords.call("call-0", CallEventType.QUEUED, "C0", Instant.parse("2099-06-01T00:00:00Z"));
+        CallEvent escape = TestRecords.call("call-9", CallEventType.QUEUED, "C9\u001b[2J", NINE_AM);
+        byte[] notUtf8 = codec.encode(topics.calls(), TestRecords.call("call-8", CallEventType.QUEUED, "C#", NINE_AM));
+        for (int i = 0; i + 1 < notUtf8.length; i++) {
+            if (notUtf8[i] == 'C' && notUtf8[i + 1] == '#') {
+                notUtf8[i + 1] = (byte) 0xFF;
+            }
+        }
+        List<byte[]> values = new ArrayList<>(List.of(codec.encode(topics.calls(), future), notUtf8,
+                codec.encode(topics.calls(), escape)));
+        for (int i = 1; i <= 5; i++) {
+            values.add(codec.encode(topics.calls(), TestRecords.call("call-" + i, CallEventType.QUEUED, "C" + i,
+                    NINE_AM.plusSeconds(i))));
+        }
+        produce(topics.calls(), values);
+
+        JobExecutionResult result = echoCalls(topics, echo);
+
+        assertThat(KAFKA.readCommitted(echo, 5, Duration.ofSeconds(30))).hasSize(5);
+        Map<String, String> reasons = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> d : KAFKA.readCommitted(topics.deadletter(), 3, Duration.ofSeconds(30))) {
+            reasons.put(new String(d.headers().lastHeader(DeadLetterHeaders.REASON).value(), UTF_8),
+                    new String(d.headers().lastHeader(DeadLetterHeaders.ERROR_MESSAGE).value(), UTF_8));
+        }
+        assertThat(reasons).containsOnlyKeys("BAD_TIMESTAMP", "UNDECODABLE", "OUT_OF_RANGE");
+        assertThat(reasons.get("BAD_TIMESTAMP")).contains("in the future");
+        assertThat(reasons.get("UNDECODABLE")).contains("not UTF-8");
+        assertThat(reasons.get("OUT_OF_RANGE")).startsWith("customer_id: control or format character U+001B");
+        assertAccounted(result, 8, 3, 0);
+    }
+
+    /** Calls read from their topic and echoed to another, dead letters to theirs, bounded, no restarts. */
+    private static JobExecutionResult echoCalls(TopicsConfig topics, String echo) throws Exception {
+        CxPulseConfig config = CxPulseConfig.defaults()
+                .withKafka(CxPulseConfig.defaults().kafka().withBootstrapServers(KAFKA.bootstrapServers()))
+                .withTopics(topics)
+                .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
+        Configuration noRestarts = FlinkSettings.toConfiguration(config);
+        noRestarts.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(noRestarts);
+        env.setParallelism(1);
+        KafkaInputs inputs = KafkaInputs.bounded(env, config, "hostile-it");
+        inputs.stream(InputTopic.CALLS)
+                .sinkTo(KafkaOutputs.recordSink(echo, CallEvent.class, InputTopic.CALLS.key(), config, "hostile-it",
+                        "echo"))
+                .name("Echo calls").uid("echo-calls");
+        inputs.deadLetters().orElseThrow()
+                .sinkTo(KafkaOutputs.deadLetterSink(config, "hostile-it"))
+                .name("Write dead letters").uid("dead-letter-sink");
+        return env.execute("hostile-it");
+    }
+
+    /** Records read = accepted (echoed) + dead letters + duplicates, as the job counted them. */
+    private static void assertAccounted(JobExecutionResult result, long read, long deadLetters, long duplicates) {
+        assertThat((Long) result.getAccumulatorResult("calls.in")).isEqualTo(read);
+        assertThat((Long) result.getAccumulatorResult("calls.deadLetters")).isEqualTo(deadLetters);
+        Long counted = (Long) result.getAccumulatorResult("calls.duplicates");
+        assertThat(counted == null ? 0L : counted).isEqualTo(duplicates);
     }
 
     private static void produce(String topic, List<byte[]> values) throws Exception {
