@@ -96,6 +96,25 @@ class ReplayHostileInputITCase {
     }
 
     @Test
+    void anEventTooLateToBeAssembledIsReportedWithTheOperatorThatDroppedIt() throws Exception {
+        // Enough calls that the source emits watermarks (every 200 ms) while it reads them.
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            calls.addAll(handledCall("call-" + i, "C" + i, TEN_AM.plusMillis(100L * i)));
+        }
+        // an hour behind everything before it: far beyond the watermark's bound and any lateness
+        calls.addAll(handledCall("call-late", "C-late", TEN_AM.minusSeconds(3600)));
+        Files.write(in.resolve("calls.jsonl"), calls, UTF_8);
+
+        CliRun run = CliRun.of("replay", "--input", in.toString(), "--output", out.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(counts(run, "calls.jsonl")).containsExactly(60_003, 60_003, 0, 0);
+        assertThat(run.out()).containsPattern("too late, dropped: 3 \\(interaction-assembler 3\\)");
+        assertThat(lines("alerts.jsonl")).noneSatisfy(a -> assertThat(a.get("subject_id").asText()).isEqualTo("C-late"));
+    }
+
+    @Test
     void anErrorQuoteCutInsideASurrogatePairOrALoneSurrogateEscapeDoesNotCrashTheRun() throws Exception {
         // the echo of a bad enum value keeps 80 code points: 79 ASCII, then an emoji at the cut
         String splitEmoji = call("call-1", "A".repeat(79) + "😀😀", "C1", TEN_AM);
