@@ -70,7 +70,7 @@ class DemoITCase {
         for (AlertKind kind : EXPECTED) {
             assertThat(text).as("a printed %s alert", kind).containsPattern("OPEN +\\w+ +" + kind + " ");
         }
-        assertThat(text).contains("Flink web UI http://localhost:", "all queues", "CSAT%", "events in", "demo finished");
+        assertThat(text).contains("Flink web UI http://127.0.0.1:", "all queues", "CSAT%", "events in", "demo finished");
         assertThat(text).containsPattern("SUPPLIER_OUTLIER +SUPPLIER WH-F");
         assertThat(text).containsPattern("COMPLAINT_SPIKE +CATEGORY PRODUCT");
         assertThat(text).containsPattern("LONG_WAIT +QUEUE +delivery");
