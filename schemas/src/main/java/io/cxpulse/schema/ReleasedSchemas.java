@@ -21,12 +21,12 @@ import org.apache.avro.specific.SpecificRecordBase;
 public final class ReleasedSchemas {
 
     /**
-     * Every top-level record of the contract: the five inputs, then the three outputs of the
+     * Every top-level record of the contract: the five inputs, then the outputs of the
      * pipeline, then the console's alert actions.
      */
     public static final List<Class<? extends SpecificRecordBase>> RECORDS = List.of(
             CallEvent.class, ChatEvent.class, SurveyResponse.class, ShipmentEvent.class, ComplaintEvent.class,
-            Alert.class, MetricSnapshot.class, SupplierShare.class, AlertAction.class);
+            Alert.class, MetricSnapshot.class, SupplierShare.class, Interaction.class, AlertAction.class);
 
     private static final String DIRECTORY = "/io/cxpulse/schema/released/";
 

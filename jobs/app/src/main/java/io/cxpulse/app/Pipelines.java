@@ -3,8 +3,7 @@ package io.cxpulse.app;
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.deadletter.DeadLetter;
-import io.cxpulse.common.interaction.InteractionAccumulator;
-import io.cxpulse.common.interaction.InteractionAssembler;
+import io.cxpulse.common.io.InputTopic;
 import io.cxpulse.common.io.KafkaInputs;
 import io.cxpulse.common.io.KafkaOutputs;
 import io.cxpulse.common.io.OutputTopic;
@@ -12,9 +11,13 @@ import io.cxpulse.common.io.PipelineInputs;
 import io.cxpulse.complaints.ComplaintsConfig;
 import io.cxpulse.complaints.ComplaintsJob;
 import io.cxpulse.complaints.ComplaintsPipeline;
+import io.cxpulse.customer.CustomerCoreConfig;
+import io.cxpulse.customer.CustomerInput;
+import io.cxpulse.customer.functions.CoreOutputs;
+import io.cxpulse.customer.functions.CustomerCore;
 import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.ExperienceJob;
-import io.cxpulse.experience.ExperiencePipeline;
+import io.cxpulse.experience.functions.QueueWaitMonitor;
 import io.cxpulse.metrics.MetricsConfig;
 import io.cxpulse.metrics.MetricsJob;
 import io.cxpulse.metrics.MetricsPipeline;
@@ -23,7 +26,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -55,32 +61,60 @@ public final class Pipelines {
         }
     }
 
+    private static final AvroTypeInfo<Alert> ALERT_TYPE = new AvroTypeInfo<>(Alert.class);
+
     private Pipelines() {}
 
-    /** Every pipeline on the same inputs; {@code bounded} for replay. */
+    /**
+     * The one topology on the given inputs; {@code bounded} for replay. Every input event crosses
+     * one keyed exchange, by customer, into the customer core; what leaves it goes, pre-aggregated,
+     * to the monitors and metric windows keyed by their own low-cardinality keys:
+     *
+     * <pre>
+     * calls, chats, surveys, shipments, complaints ─► keyBy(customer) ─► customer core ─┬─► customer alerts
+     *                                                                                    ├─► closed interactions
+     *   queue moves ─► keyBy(queue) ─► live queue monitor (LONG_WAIT) ◄─────────────────┤
+     *   metric contributions ─► add up ─► keyBy(dimension value) ─► metric windows ◄─────┤
+     *   share counts ─► add up ─► keyBy(category) ─► supplier shares (SUPPLIER_OUTLIER) ◄┤
+     *   complaints as they arrive ─► keyBy(category) ─► spike monitor (COMPLAINT_SPIKE) ◄┘
+     * </pre>
+     */
     static PipelineOutputs attachAll(PipelineInputs inputs, JobConfigs jobs, boolean bounded) {
         MetricsConfig metricsConfig = bounded ? jobs.metrics().withoutEarlyUpdates() : jobs.metrics();
-        DataStream<Alert> experience;
-        MetricsPipeline.Outputs metrics;
-        if (jobs.experience().interactionTimeout().equals(metricsConfig.interactionTimeout())) {
-            // Calls and chats are most of the traffic: assemble them once, with the metrics'
-            // lateness; the experience pipeline leaves out what started late.
-            DataStream<InteractionAccumulator> interactions = InteractionAssembler.assemble(inputs.calls(),
-                    inputs.chats(), metricsConfig.interactionTimeout(), metricsConfig.allowedLateness(),
-                    "interaction-assembler");
-            experience = ExperiencePipeline.fromInteractions(interactions, inputs.calls(), inputs.surveys(),
-                    jobs.experience());
-            metrics = MetricsPipeline.fromInteractions(interactions, inputs.surveys(), inputs.shipments(),
-                    inputs.complaints(), metricsConfig);
-        } else {
-            experience = ExperiencePipeline.build(inputs.calls(), inputs.chats(), inputs.surveys(), jobs.experience());
-            metrics = MetricsPipeline.build(inputs.calls(), inputs.chats(), inputs.surveys(), inputs.shipments(),
-                    inputs.complaints(), metricsConfig);
-        }
-        ComplaintsPipeline.Outputs complaints = ComplaintsPipeline.build(
-                inputs.shipments(), inputs.complaints(), jobs.complaints());
-        return new PipelineOutputs(List.of(experience, complaints.alerts()), List.of(metrics.metrics()),
-                List.of(complaints.supplierShares()), List.of(metrics.late()));
+        CustomerCoreConfig coreConfig = CustomerCoreConfig.of(jobs.experience(), metricsConfig, jobs.complaints(),
+                inputs.config().dedup());
+        DataStream<CustomerInput> events = inputs.validated(InputTopic.CALLS)
+                .map(CustomerInput::of, CustomerInput.TYPE).name("Calls to the customer core").uid("calls-in")
+                .union(inputs.validated(InputTopic.CHATS)
+                                .map(CustomerInput::of, CustomerInput.TYPE).name("Chats to the customer core")
+                                .uid("chats-in"),
+                        inputs.validated(InputTopic.SURVEYS)
+                                .map(CustomerInput::of, CustomerInput.TYPE).name("Surveys to the customer core")
+                                .uid("surveys-in"),
+                        inputs.validated(InputTopic.SHIPMENTS)
+                                .map(CustomerInput::of, CustomerInput.TYPE).name("Shipments to the customer core")
+                                .uid("shipments-in"),
+                        inputs.validated(InputTopic.COMPLAINTS)
+                                .map(CustomerInput::of, CustomerInput.TYPE).name("Complaints to the customer core")
+                                .uid("complaints-in"));
+        SingleOutputStreamOperator<Alert> customers = events
+                .keyBy(CustomerInput::customerOf, Types.STRING)
+                .process(new CustomerCore(coreConfig), ALERT_TYPE)
+                .name("Customer core")
+                .uid("customer-core");
+        DataStream<Alert> queues = customers.getSideOutput(CoreOutputs.QUEUE_MOVES)
+                .keyBy(move -> move.queue, Types.STRING)
+                .process(new QueueWaitMonitor(jobs.experience()), ALERT_TYPE)
+                .name("Watch queue waits")
+                .uid("queue-wait-monitor");
+        MetricsPipeline.Outputs metrics = MetricsPipeline.fromContributions(
+                customers.getSideOutput(CoreOutputs.CONTRIBUTIONS), metricsConfig);
+        ComplaintsPipeline.Outputs complaints = ComplaintsPipeline.fromCounts(
+                customers.getSideOutput(CoreOutputs.SHARE_COUNTS),
+                customers.getSideOutput(CoreOutputs.COMPLAINTS_ARRIVED), jobs.complaints());
+        return new PipelineOutputs(List.of(customers, queues, complaints.alerts()), List.of(metrics.metrics()),
+                List.of(complaints.supplierShares()), List.of(metrics.late()),
+                customers.getSideOutput(CoreOutputs.INTERACTIONS));
     }
 
     /**
@@ -106,6 +140,8 @@ public final class Pipelines {
                 .name("Write metrics").uid("metric-sink");
         union(outputs.supplierShares()).sinkTo(KafkaOutputs.sink(OutputTopic.SUPPLIER_SHARES, config, ALL_JOBS))
                 .name("Write supplier shares").uid("supplier-share-sink");
+        outputs.interactions().sinkTo(KafkaOutputs.sink(OutputTopic.INTERACTIONS, config, ALL_JOBS))
+                .name("Write interactions").uid("interaction-sink");
         // Unreadable input and events too late for their window: both dead letters, one topic.
         union(deadLetters(inputs, outputs)).sinkTo(KafkaOutputs.deadLetterSink(config, ALL_JOBS))
                 .name("Write dead letters").uid("dead-letter-sink");

@@ -28,7 +28,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
  * A bounded run of the pipelines over a replay directory, on a local Flink MiniCluster in this
@@ -67,18 +66,11 @@ final class Replay {
         env.setParallelism(parallelism);
         ReplayInputs inputs = new ReplayInputs(env, config, inputDir, JOB);
 
-        // Every present input is read, validated and deduplicated, whether or not a pipeline
-        // uses it, so every bad line of every file is reported.
-        for (InputTopic<?> input : InputTopic.ALL) {
-            inputs.stream(input)
-                    .sinkTo(new DiscardingSink<>())
-                    .name("Count accepted: " + input.name())
-                    .uid("count-" + input.name());
-        }
         PipelineOutputs outputs = Pipelines.attachAll(inputs, jobs, true);
         writeAll(outputs.alerts(), OutputTopic.ALERTS);
         writeAll(outputs.metrics(), OutputTopic.METRICS);
         writeAll(outputs.supplierShares(), OutputTopic.SUPPLIER_SHARES);
+        writeAll(List.of(outputs.interactions()), OutputTopic.INTERACTIONS);
         // Unreadable lines and events too late for their window: both dead letters, one file.
         Pipelines.union(Pipelines.deadLetters(inputs, outputs))
                 .sinkTo(new JsonLinesFileSink<DeadLetter>(outputDir.resolve(DEAD_LETTER_FILE), Replay::deadLetterLine))

@@ -103,8 +103,51 @@ public final class ComplaintsPipeline {
         return new Outputs(alerts, shares);
     }
 
+    /**
+     * The complaint monitors over what the customer core sends: share counts (SHIPPED orders per
+     * supplier, with no category: they count in every category; complaints per category and
+     * supplier, or unattributed), added up per supplier and slide before they cross to the
+     * supplier-share monitor of each category; and every OPENED complaint at its event time, with
+     * its supplier when known by then, counted per category and category × channel by the spike
+     * monitor.
+     */
+    public static Outputs fromCounts(DataStream<ShareCount> shareCounts, DataStream<AttributedComplaint> arrived,
+            ComplaintsConfig config) {
+        ShareCountCombining combining = new ShareCountCombining(config.shareSlide(), config.shipmentWait());
+        SingleOutputStreamOperator<ShareCount> summed = combined(shareCounts, "share", combining);
+        DataStream<ShareCount> perCategory = summed
+                .<ShareCount>flatMap((sum, out) -> {
+                    if (sum.category != null) {
+                        out.collect(sum);
+                        return;
+                    }
+                    // A shipment counts in every category: added up first, copied per category after.
+                    for (ComplaintCategory category : ComplaintCategory.values()) {
+                        out.collect(new ShareCount(category.name(), sum.supplierId, ShareCount.SHIPMENT,
+                                sum.eventTimeMs, sum.count));
+                    }
+                }, SHARE_COUNT_TYPE)
+                .name("Shipments for every category's shares")
+                .uid("shipment-counts-per-category");
+        SingleOutputStreamOperator<SupplierShare> shares = perCategory
+                .keyBy(c -> c.category, Types.STRING)
+                .process(new SupplierShareMonitor(config), new AvroTypeInfo<>(SupplierShare.class))
+                .name("Supplier shares and outliers")
+                .uid("supplier-share-monitor");
+        DataStream<Alert> spikes = arrived
+                .flatMap((AttributedComplaint a, org.apache.flink.util.Collector<SurgeCount> out) ->
+                        SurgeCount.of(a).forEach(out::collect), TypeInformation.of(SurgeCount.class))
+                .name("Complaints per category and channel")
+                .uid("spike-counts")
+                .keyBy(c -> c.key, Types.STRING)
+                .process(new ComplaintSpikeMonitor(config), new AvroTypeInfo<>(Alert.class))
+                .name("Complaint spikes")
+                .uid("complaint-spike-monitor");
+        return new Outputs(shares.getSideOutput(SupplierShareMonitor.ALERTS).union(spikes), shares);
+    }
+
     /** Share counts added up per category, supplier and slide before they cross to the monitor. */
-    private static DataStream<ShareCount> combined(DataStream<ShareCount> counts, String what,
+    private static SingleOutputStreamOperator<ShareCount> combined(DataStream<ShareCount> counts, String what,
             ShareCountCombining combining) {
         return counts
                 .transform("Add up " + what + " counts per supplier and slide", SHARE_COUNT_TYPE,

@@ -6,11 +6,13 @@ import io.cxpulse.common.interaction.SurveyContext;
 import io.cxpulse.common.interaction.SurveyJoiner;
 import io.cxpulse.experience.functions.CustomerAlertDetector;
 import io.cxpulse.experience.functions.QueueWaitMonitor;
+import io.cxpulse.experience.logic.QueueMove;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.ChatEvent;
 import io.cxpulse.schema.SurveyResponse;
 import java.time.Duration;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -60,7 +62,10 @@ public final class ExperiencePipeline {
                 .name("Detect poor experiences and repeat contacts")
                 .uid("customer-alert-detector");
         DataStream<Alert> queueAlerts = calls
-                .keyBy(CallEvent::getQueue, Types.STRING)
+                .map(QueueMove::of, TypeInformation.of(QueueMove.class))
+                .name("Queue moves")
+                .uid("queue-moves")
+                .keyBy(move -> move.queue, Types.STRING)
                 .process(new QueueWaitMonitor(config), ALERT_TYPE)
                 .name("Watch queue waits")
                 .uid("queue-wait-monitor");

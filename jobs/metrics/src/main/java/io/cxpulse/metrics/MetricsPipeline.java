@@ -171,6 +171,38 @@ public final class MetricsPipeline {
     }
 
     /**
+     * The metric windows over the contributions the customer core sends (contacts, surveys and
+     * their queues, complaints and their suppliers, shipments): added up per dimension value and
+     * minute before they cross, then keyed by dimension value into the 1-minute and 1-hour windows.
+     */
+    public static Outputs fromContributions(DataStream<Contribution> contributions, MetricsConfig config) {
+        ContributionCombining combining = new ContributionCombining(config.shortWindow(), config.longWindow());
+        KeyedStream<Contribution, String> keyed = combined(contributions, "contributions", combining)
+                .keyBy(Contribution::key, Types.STRING);
+        return windows(keyed, config);
+    }
+
+    private static Outputs windows(KeyedStream<Contribution, String> keyed, MetricsConfig config) {
+        Windowed shortWindows = window(keyed, config.shortWindow(), Duration.ZERO, config.allowedLateness());
+        Windowed longWindows = window(keyed, config.longWindow(), config.earlyUpdates(), config.allowedLateness());
+
+        DataStream<MetricSnapshot> all = shortWindows.snapshots().union(longWindows.snapshots());
+        DataStream<MetricSnapshot> agents = all
+                .filter(s -> s.getDimension() == Dimension.AGENT)
+                .name("Agent snapshots")
+                .uid("metrics-agent-snapshots")
+                .keyBy(AgentCsatShrinkage::key, Types.STRING)
+                .process(new AgentCsatShrinkage(config.allowedLateness()), SNAPSHOT_TYPE)
+                .name("Shrink agents' CSAT (empirical Bayes)")
+                .uid("metrics-agent-csat-shrinkage");
+        DataStream<MetricSnapshot> others = all
+                .filter(s -> s.getDimension() != Dimension.AGENT)
+                .name("Other snapshots")
+                .uid("metrics-other-snapshots");
+        return new Outputs(others.union(agents), shortWindows.late().union(longWindows.late()));
+    }
+
+    /**
      * The contributions of one stream added up per dimension value and minute before they cross
      * to the windows (a hundredfold fewer records for the busy values), each stamped with the
      * time it counts at: a survey's queue and a complaint's supplier come out of a join when the

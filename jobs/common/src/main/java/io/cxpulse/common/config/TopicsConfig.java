@@ -5,17 +5,21 @@ import io.cxpulse.common.io.OutputTopic;
 import java.io.Serializable;
 
 /**
- * Topic names ({@code alertActions}: what people did about alerts in the console). The defaults are the contract's (CONTRACT.md); operators may rename them (a
- * shared cluster with a naming scheme) and tests give every test its own fresh topics.
+ * Topic names ({@code interactions}: every closed call and chat, for BI; {@code alertActions}:
+ * what people did about alerts in the console). The defaults are the contract's; operators may
+ * rename them (a shared cluster with a naming scheme) and tests give every test its own fresh
+ * topics.
  */
 public record TopicsConfig(
         String calls, String chats, String surveys, String shipments, String complaints,
-        String alerts, String metrics, String supplierShares, String deadletter, String alertActions)
+        String alerts, String metrics, String supplierShares, String deadletter, String alertActions,
+        String interactions)
         implements Serializable {
 
     public static final TopicsConfig CONTRACT = new TopicsConfig(
             "cx.calls.v1", "cx.chats.v1", "cx.surveys.v1", "cx.shipments.v1", "cx.complaints.v1",
-            "cx.alerts.v1", "cx.metrics.v1", "cx.supplier-shares.v1", "cx.deadletter.v1", "cx.alert-actions.v1");
+            "cx.alerts.v1", "cx.metrics.v1", "cx.supplier-shares.v1", "cx.deadletter.v1", "cx.alert-actions.v1",
+            "cx.interactions.v1");
 
     public TopicsConfig {
         calls = orDefault(calls, "cx.calls.v1");
@@ -28,13 +32,14 @@ public record TopicsConfig(
         supplierShares = orDefault(supplierShares, "cx.supplier-shares.v1");
         deadletter = orDefault(deadletter, "cx.deadletter.v1");
         alertActions = orDefault(alertActions, "cx.alert-actions.v1");
+        interactions = orDefault(interactions, "cx.interactions.v1");
     }
 
     /** Every topic name with {@code prefix} in front: how tests get fresh topics. */
     public TopicsConfig withPrefix(String prefix) {
         return new TopicsConfig(prefix + calls, prefix + chats, prefix + surveys, prefix + shipments,
                 prefix + complaints, prefix + alerts, prefix + metrics, prefix + supplierShares,
-                prefix + deadletter, prefix + alertActions);
+                prefix + deadletter, prefix + alertActions, prefix + interactions);
     }
 
     public String of(InputTopic<?> input) {
@@ -53,6 +58,7 @@ public record TopicsConfig(
             case "alerts" -> alerts;
             case "metrics" -> metrics;
             case "supplier-shares" -> supplierShares;
+            case "interactions" -> interactions;
             default -> throw new IllegalArgumentException("unknown output " + output.name());
         };
     }

@@ -1,6 +1,7 @@
 package io.cxpulse.common.io;
 
 import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.Interaction;
 import io.cxpulse.schema.MetricSnapshot;
 import io.cxpulse.schema.SupplierShare;
 import java.io.Serializable;
@@ -14,7 +15,7 @@ import org.apache.flink.util.function.SerializableFunction;
  * One output of the contract: record class, replay file and Kafka key. Keys follow
  * CONTRACT.md: an alert by its id; a metric snapshot by dimension, value, window start and
  * size (so {@code cx.metrics.v1} can be compacted, last value per key wins); a supplier share
- * by category, supplier and window.
+ * by category, supplier and window; an interaction by its call or chat id.
  */
 public record OutputTopic<T extends SpecificRecordBase>(
         String name, Class<T> recordClass, String replayFile, SerializableFunction<T, String> key)
@@ -33,7 +34,10 @@ public record OutputTopic<T extends SpecificRecordBase>(
             s -> s.getCategory() + "|" + s.getSupplierId() + "|" + s.getWindowStart().toEpochMilli()
                     + "|" + (s.getWindowEnd().toEpochMilli() - s.getWindowStart().toEpochMilli()));
 
-    public static final List<OutputTopic<?>> ALL = List.of(ALERTS, METRICS, SUPPLIER_SHARES);
+    public static final OutputTopic<Interaction> INTERACTIONS = new OutputTopic<>(
+            "interactions", Interaction.class, "interactions.jsonl", Interaction::getInteractionId);
+
+    public static final List<OutputTopic<?>> ALL = List.of(ALERTS, METRICS, SUPPLIER_SHARES, INTERACTIONS);
 
     public TypeInformation<T> typeInfo() {
         return new AvroTypeInfo<>(recordClass);

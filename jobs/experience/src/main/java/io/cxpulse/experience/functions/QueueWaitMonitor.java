@@ -4,11 +4,11 @@ import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.logic.Alerts;
 import io.cxpulse.experience.logic.Episode;
 import io.cxpulse.experience.logic.LongWaitRule;
+import io.cxpulse.experience.logic.QueueMove;
 import io.cxpulse.experience.logic.Signal;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;
-import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.Severity;
 import io.cxpulse.schema.SubjectType;
@@ -24,13 +24,13 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import io.cxpulse.common.time.LateEvents;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Watches each queue live, keyed by {@code queue}: who is waiting since when, and raises
+ * Watches each queue live, keyed by {@code queue}, from the steps of its calls ({@link QueueMove},
+ * what the customer core sends for each call event): who is waiting since when, and raises
  * {@code LONG_WAIT} when {@link LongWaitRule} says the queue is in trouble, resolving it once
  * the queue has been calm for the calm period. Calls only: chats wait in their own queues and
  * are judged per interaction.
@@ -51,7 +51,7 @@ import org.apache.flink.util.Collector;
  * whose events were lost leaves after the interaction timeout; a remembered departure is
  * forgotten after the interaction timeout; the episode clears on RESOLVED.
  */
-public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEvent, Alert> {
+public final class QueueWaitMonitor extends KeyedProcessFunction<String, QueueMove, Alert> {
 
     private static final long serialVersionUID = 1L;
 
@@ -66,7 +66,7 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
 
     private transient long timeoutMs;
     private transient LongWaitRule rule;
-    private transient MapState<Long, List<CallEvent>> pending;
+    private transient MapState<Long, List<QueueMove>> pending;
     private transient MapState<String, Long> waiting;
     private transient MapState<String, Long> departed;
     private transient MapState<Long, List<String>> departedExpiry;
@@ -83,7 +83,7 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
         timeoutMs = config.interactionTimeout().toMillis();
         rule = new LongWaitRule(config.queueMaxOldestWait(), config.queueMaxWaiting(), config.queueCalmPeriod());
         pending = getRuntimeContext().getMapState(new MapStateDescriptor<>(
-                PENDING_STATE, Types.LONG, Types.LIST(new AvroTypeInfo<>(CallEvent.class))));
+                PENDING_STATE, Types.LONG, Types.LIST(TypeInformation.of(QueueMove.class))));
         waiting = getRuntimeContext().getMapState(
                 new MapStateDescriptor<>(WAITING_STATE, Types.STRING, Types.LONG));
         departed = getRuntimeContext().getMapState(
@@ -97,12 +97,12 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
     }
 
     @Override
-    public void processElement(CallEvent event, Context ctx, Collector<Alert> out) throws Exception {
-        long at = event.getEventTime().toEpochMilli();
+    public void processElement(QueueMove event, Context ctx, Collector<Alert> out) throws Exception {
+        long at = event.atMs;
         if (at <= ctx.timerService().currentWatermark()) {
             lateEvents.appliedLate();
         }
-        List<CallEvent> bucket = pending.get(at);
+        List<QueueMove> bucket = pending.get(at);
         bucket = bucket == null ? new ArrayList<>() : new ArrayList<>(bucket);
         bucket.add(event);
         pending.put(at, bucket);
@@ -144,16 +144,16 @@ public final class QueueWaitMonitor extends KeyedProcessFunction<String, CallEve
 
     /** The events of exactly this instant: timers fire in time order, one per distinct instant. */
     private void applyDueEvents(long now, OnTimerContext ctx) throws Exception {
-        List<CallEvent> bucket = pending.get(now);
+        List<QueueMove> bucket = pending.get(now);
         if (bucket == null) {
             return;
         }
         pending.remove(now);
-        List<CallEvent> due = new ArrayList<>(bucket);
-        due.sort(Comparator.comparing(CallEvent::getType).thenComparing(CallEvent::getEventId));
-        for (CallEvent e : due) {
-            String callId = e.getCallId();
-            CallEventType type = e.getType();
+        List<QueueMove> due = new ArrayList<>(bucket);
+        due.sort(Comparator.comparing((QueueMove m) -> m.type).thenComparing(m -> m.eventId));
+        for (QueueMove e : due) {
+            String callId = e.callId;
+            CallEventType type = e.type;
             if (type == CallEventType.QUEUED) {
                 if (departed.contains(callId)) {
                     departed.remove(callId);

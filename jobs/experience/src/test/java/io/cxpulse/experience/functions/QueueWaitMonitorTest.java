@@ -6,6 +6,7 @@ import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;
+import io.cxpulse.experience.logic.QueueMove;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.Severity;
@@ -28,13 +29,13 @@ class QueueWaitMonitorTest {
 
     private static final Instant NINE_AM = Instant.parse("2026-11-20T09:00:00Z");
 
-    private KeyedOneInputStreamOperatorTestHarness<String, CallEvent, Alert> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, QueueMove, Alert> harness;
 
     @BeforeEach
     void setUp() throws Exception {
         harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new QueueWaitMonitor(ExperienceConfig.DEFAULTS)),
-                CallEvent::getQueue, Types.STRING);
+                move -> move.queue, Types.STRING);
         harness.open();
     }
 
@@ -166,7 +167,7 @@ class QueueWaitMonitorTest {
                 .setEventId(callId + type).setCallId(callId).setType(type).setEventTime(at)
                 .setCustomerId("C-" + callId).setQueue("billing")
                 .build();
-        harness.processElement(new StreamRecord<>(e, at.toEpochMilli()));
+        harness.processElement(new StreamRecord<>(QueueMove.of(e), at.toEpochMilli()));
     }
 
     private void watermark(Instant at) throws Exception {
