@@ -1,0 +1,390 @@
+package io.cxpulse.customer.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxpulse.common.attribution.AttributedComplaint;
+import io.cxpulse.common.config.DedupConfig;
+import io.cxpulse.complaints.ComplaintsConfig;
+import io.cxpulse.complaints.logic.ShareCount;
+import io.cxpulse.customer.CustomerCoreConfig;
+import io.cxpulse.customer.CustomerInput;
+import io.cxpulse.experience.ExperienceConfig;
+import io.cxpulse.experience.logic.QueueMove;
+import io.cxpulse.metrics.MetricsConfig;
+import io.cxpulse.metrics.logic.Contribution;
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.AlertKind;
+import io.cxpulse.schema.AlertStatus;
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.CallEventType;
+import io.cxpulse.schema.Channel;
+import io.cxpulse.schema.ChatEvent;
+import io.cxpulse.schema.ChatEventType;
+import io.cxpulse.schema.ComplaintCategory;
+import io.cxpulse.schema.ComplaintEvent;
+import io.cxpulse.schema.ComplaintEventType;
+import io.cxpulse.schema.Interaction;
+import io.cxpulse.schema.Sender;
+import io.cxpulse.schema.Severity;
+import io.cxpulse.schema.ShipmentEvent;
+import io.cxpulse.schema.ShipmentEventType;
+import io.cxpulse.schema.SurveyResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.util.OutputTag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The customer core as Flink runs it, fed raw input events: the customer alerts' rules, survey
+ * matching, first-contact contributions, complaint attribution, de-duplication and what leaves
+ * the core; after each story, the customer's state and timers are gone.
+ */
+class CustomerCoreTest {
+
+    private static final Instant MONDAY_NINE_AM = Instant.parse("2026-11-16T09:00:00Z");
+    private static final Duration SHORT_WAIT = Duration.ofSeconds(30);
+    private static final Duration NINE_MINUTE_WAIT = Duration.ofMinutes(9);
+    private static final Instant FAR_LATER = MONDAY_NINE_AM.plus(Duration.ofDays(40));
+    private static final CustomerCoreConfig CONFIG = CustomerCoreConfig.of(ExperienceConfig.DEFAULTS,
+            MetricsConfig.DEFAULTS, ComplaintsConfig.DEFAULTS, DedupConfig.defaults());
+
+    private KeyedOneInputStreamOperatorTestHarness<String, CustomerInput, Alert> harness;
+    private int calls;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CustomerCore(CONFIG)),
+                CustomerInput::customerOf, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        harness.close();
+    }
+
+    // --- customer alerts ------------------------------------------------------------------
+
+    @Test
+    void aLongWaitOpensAnEpisodeALowCsatUpdatesItAndAGoodNextCallResolvesIt() throws Exception {
+        String first = handledCall("C1042", MONDAY_NINE_AM, NINE_MINUTE_WAIT, false);
+        survey("s1", first, "C1042", MONDAY_NINE_AM.plus(Duration.ofMinutes(30)), 1);
+        handledCall("C1042", MONDAY_NINE_AM.plus(Duration.ofHours(3)), SHORT_WAIT, true);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getKind).containsOnly(AlertKind.POOR_EXPERIENCE);
+        assertThat(alerts).extracting(Alert::getStatus)
+                .containsExactly(AlertStatus.OPEN, AlertStatus.UPDATE, AlertStatus.RESOLVED);
+        assertThat(alerts).extracting(Alert::getAlertId).as("one episode, one id").containsOnly(alerts.get(0).getAlertId());
+        Alert open = alerts.get(0);
+        assertThat(open.getSubjectId()).isEqualTo("C1042");
+        assertThat(open.getTeamId()).as("routed to the last agent's team").isEqualTo("team-blue");
+        assertThat(open.getReasons()).containsExactly("wait_s=540");
+        assertThat(open.getSummary()).isEqualTo("Customer C1042 waited 9 min to be answered");
+        assertThat(alerts.get(1).getReasons()).containsExactly("csat=1");
+        assertThat(alerts.get(1).getSeverity()).isEqualTo(Severity.HIGH);
+        assertThat(alerts.get(1).getEvidence()).as("the survey matched its call")
+                .containsEntry("interaction_wait_s", 540.0);
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void theThirdUnresolvedContactWithin72HoursIsARepeatContact() throws Exception {
+        handledCall("C2001", MONDAY_NINE_AM, SHORT_WAIT, false);
+        handledCall("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(20)), SHORT_WAIT, false);
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        handledCall("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(45)), SHORT_WAIT, false);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
+            assertThat(alert.getKind()).isEqualTo(AlertKind.REPEAT_CONTACT);
+            assertThat(alert.getSummary()).isEqualTo("Customer C2001 is on their 3rd unresolved contact in 72 h");
+            assertThat(alert.getEvidence()).containsEntry("contacts_in_window", 3.0);
+        });
+        allStateGoesBy(FAR_LATER);
+        assertThat(harness.extractOutputValues()).extracting(Alert::getStatus)
+                .containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+    }
+
+    @Test
+    void aHappyCustomerAndAResolvedRepeatCallerRaiseNothing() throws Exception {
+        String call = handledCall("C3001", MONDAY_NINE_AM, SHORT_WAIT, true);
+        survey("s-happy", call, "C3001", MONDAY_NINE_AM.plus(Duration.ofMinutes(10)), 5);
+        handledCall("C3002", MONDAY_NINE_AM, SHORT_WAIT, true);
+        handledCall("C3002", MONDAY_NINE_AM.plus(Duration.ofHours(5)), SHORT_WAIT, true);
+        handledCall("C3002", MONDAY_NINE_AM.plus(Duration.ofHours(10)), SHORT_WAIT, true);
+
+        assertThat(harness.extractOutputValues()).isEmpty();
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aSurveyBeforeItsCallWaitsForItAndIsRoutedToTheCallsLastTeam() throws Exception {
+        Instant surveyed = MONDAY_NINE_AM.plus(Duration.ofMinutes(20));
+        survey("s-early", "call-t", "C1042", surveyed, 1); // the survey system was faster than the CTI
+        watermark(MONDAY_NINE_AM);
+        transferredCall("call-t", "C1042", MONDAY_NINE_AM, NINE_MINUTE_WAIT, 2); // ends at 09:19
+        watermark(MONDAY_NINE_AM.plus(Duration.ofMinutes(25)));
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(1).getTeamId()).as("the rated call's last team").isEqualTo("team-red");
+        assertThat(alerts.get(1).getEvidence()).containsEntry("interaction_transfers", 2.0);
+        assertThat(contributions()).as("its queue counted: the call came within the metrics' wait")
+                .anySatisfy(c -> assertThat(c.key()).isEqualTo("QUEUE|billing")
+                        .satisfies(k -> assertThat(c.counts.csatResponses).isEqualTo(1)));
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aSurveyWhoseCallNeverComesIsJudgedAloneAfterItsWait() throws Exception {
+        survey("s-alone", "call-never", "C5001", MONDAY_NINE_AM, 2);
+        watermark(MONDAY_NINE_AM.plus(Duration.ofMinutes(9)));
+        assertThat(harness.extractOutputValues()).isEmpty();
+
+        watermark(MONDAY_NINE_AM.plus(Duration.ofMinutes(10)));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
+            assertThat(alert.getTeamId()).as("the survey's own team").isEqualTo("team-blue");
+            assertThat(alert.getEvidence()).doesNotContainKey("interaction_wait_s");
+        });
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void inputsAreJudgedInEventTimeOrderWhateverTheirArrivalOrder() throws Exception {
+        Instant callEnded = MONDAY_NINE_AM.plus(NINE_MINUTE_WAIT).plus(Duration.ofMinutes(6));
+        survey("s-x", "call-x", "C1042", callEnded.plus(Duration.ofMinutes(10)), 1);
+        call("call-x", CallEventType.ENDED, "C1042", callEnded, false);
+        call("call-x", CallEventType.ANSWERED, "C1042", MONDAY_NINE_AM.plus(NINE_MINUTE_WAIT), null);
+        call("call-x", CallEventType.QUEUED, "C1042", MONDAY_NINE_AM, null);
+        watermark(callEnded.plus(Duration.ofMinutes(10)));
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.UPDATE);
+        assertThat(alerts.get(0).getReasons()).as("the call came first in event time").containsExactly("wait_s=540");
+        assertThat(alerts.get(0).getWindowStart()).isEqualTo(callEnded);
+    }
+
+    @Test
+    void aChatCustomerWhoWritesAngryEscalationWordsIsAPoorExperience() throws Exception {
+        chat("chat-1", ChatEventType.STARTED, null, MONDAY_NINE_AM);
+        chat("chat-1", ChatEventType.MESSAGE, "我要投诉，你们的服务太差了", MONDAY_NINE_AM.plusSeconds(30));
+        chat("chat-1", ChatEventType.ENDED, null, MONDAY_NINE_AM.plusSeconds(300));
+        watermark(MONDAY_NINE_AM.plusSeconds(300));
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert ->
+                assertThat(alert.getReasons()).anySatisfy(r -> assertThat(r).startsWith("escalation")));
+        assertThat(interactions()).singleElement().satisfies(i -> {
+            assertThat(i.getChannel()).isEqualTo(Channel.CHAT);
+            assertThat(i.getCustomerMessages()).isEqualTo(1);
+            assertThat(i.getEscalationTerms()).isNotEmpty();
+        });
+        allStateGoesBy(FAR_LATER);
+    }
+
+    // --- what leaves the core -------------------------------------------------------------
+
+    @Test
+    void aClosedCallLeavesAsOneInteractionRecordWithItsContactContributionsAndQueueMoves() throws Exception {
+        String callId = handledCall("C7001", MONDAY_NINE_AM, SHORT_WAIT, true);
+
+        assertThat(interactions()).singleElement().satisfies(i -> {
+            assertThat(i.getInteractionId()).isEqualTo(callId);
+            assertThat(i.getWaitMs()).isEqualTo(30_000L);
+            assertThat(i.getHandleMs()).isEqualTo(360_000L);
+            assertThat(i.getResolved()).isTrue();
+            assertThat(i.getComplete()).isTrue();
+            assertThat(i.getQueue()).isEqualTo("billing");
+        });
+        assertThat(contributions()).extracting(Contribution::key)
+                .contains("ALL|all", "CHANNEL|VOICE", "QUEUE|billing", "TEAM|team-blue", "AGENT|agent-7");
+        assertThat(contributions()).filteredOn(c -> c.key().equals("ALL|all")).singleElement().satisfies(c -> {
+            assertThat(c.counts.contacts).isEqualTo(1);
+            assertThat(c.counts.resolvedFirstContact).as("first contact on its reason").isEqualTo(1);
+        });
+        assertThat(sideOutput(CoreOutputs.QUEUE_MOVES)).extracting(m -> m.type)
+                .containsExactly(CallEventType.QUEUED, CallEventType.ANSWERED, CallEventType.ENDED);
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aSecondContactOnTheSameReasonWithinTheLookbackIsNotFirstContactResolved() throws Exception {
+        handledCall("C7002", MONDAY_NINE_AM, SHORT_WAIT, true);
+        handledCall("C7002", MONDAY_NINE_AM.plus(Duration.ofHours(24)), SHORT_WAIT, true);
+
+        assertThat(contributions()).filteredOn(c -> c.key().equals("ALL|all"))
+                .extracting(c -> c.counts.resolvedFirstContact).containsExactly(1L, 0L);
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aRetriedEventCountsOnce() throws Exception {
+        CallEvent queued = callEvent("call-r", CallEventType.QUEUED, "C8001", MONDAY_NINE_AM, null);
+        harness.processElement(new StreamRecord<>(CustomerInput.of(queued), MONDAY_NINE_AM.toEpochMilli()));
+        harness.processElement(new StreamRecord<>(CustomerInput.of(queued), MONDAY_NINE_AM.toEpochMilli()));
+        SurveyResponse survey = surveyEvent("s-r", "call-r", "C8001", MONDAY_NINE_AM.plusSeconds(600), 5);
+        harness.processElement(new StreamRecord<>(CustomerInput.of(survey), 0));
+        harness.processElement(new StreamRecord<>(CustomerInput.of(survey), 0));
+        watermark(MONDAY_NINE_AM.plusSeconds(600));
+
+        assertThat(sideOutput(CoreOutputs.QUEUE_MOVES)).as("the retry went no further").hasSize(1);
+        assertThat(contributions()).filteredOn(c -> c.key().equals("ALL|all"))
+                .extracting(c -> c.counts.csatResponses).containsExactly(1L);
+        allStateGoesBy(FAR_LATER);
+    }
+
+    // --- complaints and orders ------------------------------------------------------------
+
+    @Test
+    void aComplaintAboutAShippedOrderIsAttributedToItsSupplierAtOnce() throws Exception {
+        shipped("order-1", "C9001", "WH-A", MONDAY_NINE_AM);
+        complaint("k1", "C9001", "order-1", MONDAY_NINE_AM.plus(Duration.ofDays(2)));
+        watermark(MONDAY_NINE_AM.plus(Duration.ofDays(2)));
+
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).singleElement()
+                .satisfies(c -> assertThat(c.supplierId).isEqualTo("WH-A"));
+        assertThat(sideOutput(CoreOutputs.SHARE_COUNTS)).extracting(c -> c.what + ":" + c.supplierId + ":" + c.category)
+                .containsExactly(ShareCount.SHIPMENT + ":WH-A:null", ShareCount.COMPLAINT + ":WH-A:SHIPPING");
+        assertThat(contributions()).extracting(Contribution::key).contains("SUPPLIER|WH-A", "CATEGORY|SHIPPING");
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aComplaintBeforeItsShipmentWaitsForItAndOtherwiseCountsUnattributed() throws Exception {
+        complaint("k-wait", "C9002", "order-2", MONDAY_NINE_AM);
+        complaint("k-never", "C9002", "order-x", MONDAY_NINE_AM);
+        watermark(MONDAY_NINE_AM);
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).as("counted for spikes at once, supplier pending")
+                .hasSize(2).allSatisfy(c -> assertThat(c.isAttributed()).isFalse());
+        shipped("order-2", "C9002", "WH-F", MONDAY_NINE_AM.minusSeconds(3600)); // the WMS was slow to say so
+        watermark(MONDAY_NINE_AM.plus(Duration.ofHours(1)));
+
+        assertThat(sideOutput(CoreOutputs.SHARE_COUNTS)).filteredOn(c -> c.what != ShareCount.SHIPMENT)
+                .extracting(c -> c.what + ":" + c.supplierId)
+                .containsExactlyInAnyOrder(ShareCount.COMPLAINT + ":WH-F", ShareCount.UNATTRIBUTED + ":null");
+        allStateGoesBy(FAR_LATER);
+    }
+
+    // --- helpers --------------------------------------------------------------------------
+
+    private void allStateGoesBy(Instant later) throws Exception {
+        watermark(later);
+        assertThat(harness.numKeyedStateEntries()).as("state left").isZero();
+        assertThat(harness.numEventTimeTimers()).as("timers left").isZero();
+    }
+
+    private List<Contribution> contributions() {
+        return sideOutput(CoreOutputs.CONTRIBUTIONS);
+    }
+
+    private List<Interaction> interactions() {
+        return sideOutput(CoreOutputs.INTERACTIONS);
+    }
+
+    private <T> List<T> sideOutput(OutputTag<T> tag) {
+        var records = harness.getSideOutput(tag);
+        return records == null ? List.of() : records.stream().map(StreamRecord::getValue).toList();
+    }
+
+    /** A call queued at {@code queuedAt}, answered after {@code wait}, ended six minutes later; watermark at its end. */
+    private String handledCall(String customer, Instant queuedAt, Duration wait, boolean resolved) throws Exception {
+        String callId = "call-" + (++calls);
+        Instant answered = queuedAt.plus(wait);
+        Instant ended = answered.plus(Duration.ofMinutes(6));
+        call(callId, CallEventType.QUEUED, customer, queuedAt, null);
+        call(callId, CallEventType.ANSWERED, customer, answered, null);
+        call(callId, CallEventType.ENDED, customer, ended, resolved);
+        watermark(ended);
+        return callId;
+    }
+
+    /** Answered by agent-7 of team-blue, then transferred, the last time to team-red; ended 10 min after the answer. */
+    private void transferredCall(String callId, String customer, Instant queuedAt, Duration wait, int transfers)
+            throws Exception {
+        Instant answered = queuedAt.plus(wait);
+        call(callId, CallEventType.QUEUED, customer, queuedAt, null);
+        call(callId, CallEventType.ANSWERED, customer, answered, null);
+        String agent = "agent-7";
+        String team = "team-blue";
+        for (int t = 1; t <= transfers; t++) {
+            agent = "agent-" + (20 + t);
+            team = t == transfers ? "team-red" : "team-green";
+            send(CallEvent.newBuilder(callEvent(callId, CallEventType.TRANSFERRED, customer,
+                    answered.plusSeconds(60L * t), null)).setEventId(callId + "-t" + t).setAgentId(agent)
+                    .setTeamId(team).build());
+        }
+        send(CallEvent.newBuilder(callEvent(callId, CallEventType.ENDED, customer, answered.plus(Duration.ofMinutes(10)),
+                false)).setAgentId(agent).setTeamId(team).build());
+    }
+
+    private void call(String callId, CallEventType type, String customer, Instant at, Boolean resolved)
+            throws Exception {
+        send(callEvent(callId, type, customer, at, resolved));
+    }
+
+    private void send(CallEvent e) throws Exception {
+        harness.processElement(new StreamRecord<>(CustomerInput.of(e), e.getEventTime().toEpochMilli()));
+    }
+
+    private static CallEvent callEvent(String callId, CallEventType type, String customer, Instant at,
+            Boolean resolved) {
+        return CallEvent.newBuilder()
+                .setEventId(callId + type).setCallId(callId).setType(type).setEventTime(at)
+                .setCustomerId(customer).setQueue("billing")
+                .setAgentId(type == CallEventType.QUEUED ? null : "agent-7")
+                .setTeamId(type == CallEventType.QUEUED ? null : "team-blue")
+                .setResolved(type == CallEventType.ENDED ? resolved : null)
+                .build();
+    }
+
+    private void chat(String chatId, ChatEventType type, String text, Instant at) throws Exception {
+        ChatEvent e = ChatEvent.newBuilder()
+                .setEventId(chatId + type + at.toEpochMilli()).setChatId(chatId).setType(type).setEventTime(at)
+                .setCustomerId("C4001").setQueue("web-chat").setAgentId("agent-9").setTeamId("team-green")
+                .setSender(text == null ? null : Sender.CUSTOMER).setText(text)
+                .build();
+        harness.processElement(new StreamRecord<>(CustomerInput.of(e), at.toEpochMilli()));
+    }
+
+    private void survey(String id, String interactionId, String customer, Instant at, int csat) throws Exception {
+        harness.processElement(new StreamRecord<>(CustomerInput.of(surveyEvent(id, interactionId, customer, at, csat)),
+                at.toEpochMilli()));
+    }
+
+    private static SurveyResponse surveyEvent(String id, String interactionId, String customer, Instant at, int csat) {
+        return SurveyResponse.newBuilder()
+                .setEventId(id).setInteractionId(interactionId).setChannel(Channel.VOICE).setEventTime(at)
+                .setCustomerId(customer).setTeamId("team-blue").setAgentId("agent-7").setCsat(csat)
+                .build();
+    }
+
+    private void shipped(String orderId, String customer, String supplier, Instant at) throws Exception {
+        ShipmentEvent e = ShipmentEvent.newBuilder()
+                .setEventId("ship-" + orderId).setOrderId(orderId).setType(ShipmentEventType.SHIPPED).setEventTime(at)
+                .setCustomerId(customer).setSupplierId(supplier).setCarrier("PostNord")
+                .build();
+        harness.processElement(new StreamRecord<>(CustomerInput.of(e), at.toEpochMilli()));
+    }
+
+    private void complaint(String id, String customer, String orderId, Instant at) throws Exception {
+        ComplaintEvent e = ComplaintEvent.newBuilder()
+                .setEventId("cmp-" + id).setComplaintId(id).setType(ComplaintEventType.OPENED).setEventTime(at)
+                .setCustomerId(customer).setCategory(ComplaintCategory.SHIPPING).setOrderId(orderId)
+                .setChannel(Channel.EMAIL)
+                .build();
+        harness.processElement(new StreamRecord<>(CustomerInput.of(e), at.toEpochMilli()));
+    }
+
+    private void watermark(Instant at) throws Exception {
+        harness.processWatermark(new Watermark(at.toEpochMilli()));
+    }
+}

@@ -1,0 +1,73 @@
+package io.cxpulse.customer.logic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxpulse.common.interaction.InteractionAccumulator;
+import io.cxpulse.schema.CallEvent;
+import io.cxpulse.schema.CallEventType;
+import io.cxpulse.schema.Channel;
+import io.cxpulse.schema.SurveyResponse;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SurveyMatchingTest {
+
+    private static final long NINE_AM = Instant.parse("2026-11-16T09:00:00Z").toEpochMilli();
+    private static final long WAIT = 10 * 60_000L;
+    private static final long QUEUE_WAIT = 5 * 60_000L;
+    private static final long RETENTION = 48 * 3_600_000L;
+
+    private final SurveyMatching matching = new SurveyMatching();
+
+    private static SurveyResponse survey(String interaction, long at) {
+        return SurveyResponse.newBuilder().setEventId("s-" + interaction).setInteractionId(interaction)
+                .setChannel(Channel.VOICE).setEventTime(Instant.ofEpochMilli(at)).setCustomerId("C1").setCsat(2)
+                .build();
+    }
+
+    private static InteractionAccumulator closedCall(String id, long endedAt) {
+        InteractionAccumulator acc = new InteractionAccumulator();
+        acc.add(CallEvent.newBuilder().setEventId(id + "q").setCallId(id).setType(CallEventType.QUEUED)
+                .setEventTime(Instant.ofEpochMilli(endedAt - 60_000)).setCustomerId("C1").setQueue("billing").build());
+        acc.add(CallEvent.newBuilder().setEventId(id + "e").setCallId(id).setType(CallEventType.ENDED)
+                .setEventTime(Instant.ofEpochMilli(endedAt)).setCustomerId("C1").setQueue("billing")
+                .setAgentId("agent-1").setTeamId("team-red").build());
+        return acc;
+    }
+
+    @Test
+    void aSurveyAfterItsCallIsMatchedAtOnce() {
+        matching.onClosed(closedCall("c1", NINE_AM), NINE_AM);
+        SurveyMatching.Match match = matching.onSurvey(survey("c1", NINE_AM + 60_000), WAIT, QUEUE_WAIT);
+        assertThat(match.context().joined).isTrue();
+        assertThat(match.context().teamId).isEqualTo("team-red");
+        assertThat(match.queueCounts()).isTrue();
+    }
+
+    @Test
+    void aSurveyBeforeItsCallWaitsAndItsQueueCountsOnlyWithinTheMetricsWait() {
+        assertThat(matching.onSurvey(survey("c1", NINE_AM), WAIT, QUEUE_WAIT)).isNull();
+        assertThat(matching.onSurvey(survey("c2", NINE_AM), WAIT, QUEUE_WAIT)).isNull();
+        assertThat(matching.nextWakeup(RETENTION)).isEqualTo(NINE_AM + WAIT);
+
+        assertThat(matching.onClosed(closedCall("c1", NINE_AM + 60_000), NINE_AM + 60_000)).singleElement()
+                .satisfies(m -> assertThat(m.queueCounts()).isTrue());
+        assertThat(matching.onClosed(closedCall("c2", NINE_AM + 6 * 60_000), NINE_AM + 6 * 60_000)).singleElement()
+                .satisfies(m -> {
+                    assertThat(m.context().joined).isTrue();
+                    assertThat(m.queueCounts()).as("after the metrics' wait").isFalse();
+                });
+    }
+
+    @Test
+    void aSurveyWhoseCallNeverComesIsJudgedAloneAndClosedCallsAreForgottenAfterTheRetention() {
+        matching.onSurvey(survey("never", NINE_AM), WAIT, QUEUE_WAIT);
+        assertThat(matching.due(NINE_AM + WAIT - 1, RETENTION)).isEmpty();
+        assertThat(matching.due(NINE_AM + WAIT, RETENTION)).singleElement()
+                .satisfies(m -> assertThat(m.context().joined).isFalse());
+
+        matching.onClosed(closedCall("c3", NINE_AM), NINE_AM);
+        matching.due(NINE_AM + RETENTION, RETENTION);
+        assertThat(matching.isEmpty()).isTrue();
+    }
+}
