@@ -1,5 +1,6 @@
 package io.cxpulse.app;
 
+import io.cxpulse.common.io.TransactionTimeoutCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +24,7 @@ public final class CxPulse {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CxPulse());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
-            if (e instanceof UsageException) {
+            if (e instanceof UsageException || e instanceof TransactionTimeoutCheck.TooLongException) {
                 command.getErr().println("cxpulse: " + e.getMessage());
                 return EXIT_USAGE;
             }

@@ -10,6 +10,8 @@ import io.cxpulse.common.replay.DeadLetterJson;
 import io.cxpulse.common.replay.JsonLinesFileSink;
 import io.cxpulse.common.replay.ReplayInputs;
 import io.cxpulse.common.runtime.FlinkSettings;
+import io.cxpulse.pipeline.PipelineOutputs;
+import io.cxpulse.pipeline.Pipelines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

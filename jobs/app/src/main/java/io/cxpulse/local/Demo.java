@@ -1,9 +1,10 @@
 package io.cxpulse.local;
 
-import io.cxpulse.app.Pipelines;
+import io.cxpulse.pipeline.Pipelines;
 import io.cxpulse.common.config.CheckpointsConfig;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.config.SourcesConfig;
+import io.cxpulse.common.io.TransactionTimeoutCheck;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +73,7 @@ public final class Demo {
                 bootstrap = broker.bootstrapServers();
             }
             CxPulseConfig config = demoConfig(bootstrap);
+            TransactionTimeoutCheck.verify(config.kafka());
             TopicSetup.ensure(config, options.partitions(), (short) 1);
             flink = LocalFlink.create(config, options.parallelism());
             Pipelines.attachToKafka(flink.env(), config, jobs);

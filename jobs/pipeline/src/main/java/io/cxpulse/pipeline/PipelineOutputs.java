@@ -1,4 +1,4 @@
-package io.cxpulse.app;
+package io.cxpulse.pipeline;
 
 import io.cxpulse.common.deadletter.DeadLetter;
 import io.cxpulse.schema.Alert;
@@ -11,7 +11,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * What the pipelines attached to one environment emit, by contract output; {@code late} are the
  * dead letters of events a pipeline set aside as too late, written with the input's dead letters.
  */
-record PipelineOutputs(
+public record PipelineOutputs(
         List<DataStream<Alert>> alerts,
         List<DataStream<MetricSnapshot>> metrics,
         List<DataStream<SupplierShare>> supplierShares,
