@@ -1,0 +1,111 @@
+package io.cxpulse.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cxpulse.common.testing.EmbeddedKafka;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job jar on a real standalone session cluster (a JobManager and two TaskManagers, separate
+ * JVMs, Flink's jars only on their classpath), submitted by REST with {@code programArgsList}.
+ */
+class SessionClusterITCase {
+
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+
+    @TempDir
+    static Path dir;
+
+    static FlinkCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = FlinkCluster.builder(FlinkCluster.Distribution.fromSystemProperties(), dir.resolve("cluster"))
+                .webSubmit(true)
+                .taskManagers(2)
+                .start();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void runsTheJobJarSubmittedByRestAndDeadLettersWhatItCannotDecode() throws Exception {
+        String prefix = KAFKA.freshPrefix();
+        Path config = configFile(prefix, "");
+        KAFKA.createTopics(2, topics(prefix));
+        FlinkRest rest = cluster.rest();
+        String jar = rest.uploadJar(FlinkCluster.Distribution.fromSystemProperties().jobJar());
+
+        String job = rest.runJar(jar, FlinkRest.Run.of(FlinkCluster.JOB_CLASS, List.of("--config", config.toString())));
+        FlinkCluster.await("the job's tasks running", Duration.ofSeconds(90), () -> running(rest, job));
+        KAFKA.produce(prefix + "cx.calls.v1", List.of(Map.entry("k1".getBytes(StandardCharsets.UTF_8),
+                "not an Avro record".getBytes(StandardCharsets.UTF_8))));
+
+        List<ConsumerRecord<byte[], byte[]>> deadLetters =
+                KAFKA.readCommitted(prefix + "cx.deadletter.v1", 1, Duration.ofSeconds(60));
+        rest.cancel(job);
+        assertThat(deadLetters).hasSize(1);
+        assertThat(new String(deadLetters.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("k1");
+        assertThat(Files.readString(cluster.logs().resolve("jobmanager-0.log")))
+                .contains("CX Pulse kafka.bootstrap-servers: " + KAFKA.bootstrapServers());
+    }
+
+    @Test
+    void refusesATransactionTimeoutAboveTheBrokersLimitAtSubmission() throws Exception {
+        String prefix = KAFKA.freshPrefix();
+        Path config = configFile(prefix, "  transaction-timeout: 1h\n");
+        FlinkRest rest = cluster.rest();
+        String jar = rest.uploadJar(FlinkCluster.Distribution.fromSystemProperties().jobJar());
+        int jobsBefore = rest.jobs().size();
+
+        assertThatThrownBy(() -> rest.runJar(jar, FlinkRest.Run.of(FlinkCluster.JOB_CLASS,
+                        List.of("--config", config.toString()))))
+                .hasMessageContaining("kafka.transaction-timeout (1 h) is above the broker's"
+                        + " transaction.max.timeout.ms (900000 ms = 15 min)");
+        assertThat(rest.jobs()).as("no job was started").hasSize(jobsBefore);
+    }
+
+    private static Path configFile(String prefix, String kafkaExtra) throws Exception {
+        StringBuilder topics = new StringBuilder("topics:\n");
+        for (String t : List.of("calls", "chats", "surveys", "shipments", "complaints", "alerts", "metrics",
+                "supplier-shares", "deadletter")) {
+            String contract = t.equals("supplier-shares") ? "cx.supplier-shares.v1" : "cx." + t + ".v1";
+            topics.append("  ").append(t.equals("supplier-shares") ? "supplier-shares" : t).append(": ")
+                    .append(prefix).append(contract).append('\n');
+        }
+        return Files.writeString(dir.resolve(prefix + "cxpulse.yaml"), "kafka:\n  bootstrap-servers: "
+                + KAFKA.bootstrapServers() + "\n" + kafkaExtra + "checkpoints:\n  interval: 1s\n" + topics);
+    }
+
+    private static List<String> topics(String prefix) {
+        return List.of("cx.calls.v1", "cx.chats.v1", "cx.surveys.v1", "cx.shipments.v1", "cx.complaints.v1",
+                "cx.alerts.v1", "cx.metrics.v1", "cx.supplier-shares.v1", "cx.deadletter.v1").stream()
+                .map(t -> prefix + t).toList();
+    }
+
+    private static boolean running(FlinkRest rest, String job) {
+        try {
+            return rest.allTasksRunning(job);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
