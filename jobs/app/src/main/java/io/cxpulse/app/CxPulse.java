@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
         versionProvider = CxPulse.Version.class,
         description = "CX Pulse: real-time customer-experience alerts and metrics on Flink and Kafka.",
         subcommands = {DemoCommand.class, ReplayCommand.class, RunCommand.class, SimulateCommand.class,
-            ScoreCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ScoreCommand.class, BenchCommand.class, TopicsCommand.class, ChaosCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CxPulse {
 
     /** Exit code for a usage error: a missing directory, a bad option. */
