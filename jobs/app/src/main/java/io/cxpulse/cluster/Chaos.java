@@ -156,17 +156,17 @@ public final class Chaos {
                 long at = System.currentTimeMillis();
                 String victim = cluster.killTaskManager();
                 cluster.startTaskManager();
-                Duration recovery = awaitOutputAfter(rest, job, at, Duration.ofMinutes(3));
+                Duration recovery = awaitOutputAfter(rest, job, at, true, Duration.ofMinutes(3));
                 recoveries.add(recovery);
                 progress.accept("kill " + kill + "/" + options.kills() + ": " + victim + " (SIGKILL); output flowing"
                         + " again after " + seconds(recovery) + " s; events sent " + traffic.sent());
                 if (kill == upgradeAfter) {
                     long from = System.currentTimeMillis();
-                    restarts += rest.jobMetric(job, "numRestarts");
+                    restarts += rest.failures(job);
                     String savepoint = rest.stopWithSavepoint(job, cluster.savepointDirectory(), false,
                             Duration.ofMinutes(3));
                     job = rest.runJar(jar, new FlinkRest.Run(FlinkCluster.JOB_CLASS, args, savepoint, false));
-                    upgrade = awaitOutputAfter(rest, job, from, Duration.ofMinutes(3));
+                    upgrade = awaitOutputAfter(rest, job, from, false, Duration.ofMinutes(3));
                     progress.accept("upgrade: stopped with a savepoint and started from it; output flowing again"
                             + " after " + seconds(upgrade) + " s");
                 }
@@ -177,7 +177,7 @@ public final class Chaos {
             injected = traffic.injected();
             progress.accept("traffic ended: " + events + " events and " + injected + " undecodable records sent");
             awaitCaughtUp(config, Duration.ofMinutes(5));
-            restarts += rest.jobMetric(job, "numRestarts");
+            restarts += rest.failures(job);
             rest.stopWithSavepoint(job, cluster.savepointDirectory(), true, Duration.ofMinutes(5));
             progress.accept("job drained and stopped");
         }
@@ -233,7 +233,9 @@ public final class Chaos {
 
     private Path writeJobConfig(CxPulseConfig config) throws IOException {
         TopicsConfig t = config.topics();
-        String yaml = "kafka:\n  bootstrap-servers: " + config.kafka().bootstrapServers() + "\n"
+        // REST submission runs a job at parallelism 1 unless told otherwise: the job's own setting
+        String yaml = "parallelism: " + options.parallelism() + "\n"
+                + "kafka:\n  bootstrap-servers: " + config.kafka().bootstrapServers() + "\n"
                 + "checkpoints:\n  interval: " + config.checkpoints().interval().toMillis() + "ms\n"
                 + "topics:\n  calls: " + t.calls() + "\n  chats: " + t.chats() + "\n  surveys: " + t.surveys()
                 + "\n  shipments: " + t.shipments() + "\n  complaints: " + t.complaints() + "\n  alerts: " + t.alerts()
@@ -254,19 +256,29 @@ public final class Chaos {
     }
 
     /**
-     * Time from {@code sinceMs} until the job runs again and a checkpoint acknowledged after it has
-     * completed: when the output held back since the last checkpoint before the crash is written
-     * again and committed.
+     * Time from {@code sinceMs} until the job has restarted (if {@code restart}: it entered
+     * RESTARTING after {@code sinceMs}), runs again and a checkpoint triggered after that has
+     * completed: when the output held back since the last checkpoint before the crash has been
+     * written again and committed.
      */
-    private static Duration awaitOutputAfter(FlinkRest rest, String job, long sinceMs, Duration patience)
-            throws InterruptedException {
+    private static Duration awaitOutputAfter(FlinkRest rest, String job, long sinceMs, boolean restart,
+            Duration patience) throws InterruptedException {
+        if (restart) {
+            FlinkCluster.await("job " + job + " restarting", patience, () -> {
+                try {
+                    return rest.lastEntered(job, "RESTARTING") > sinceMs;
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+        long restartedAt = Math.max(sinceMs, System.currentTimeMillis());
         AtomicLong doneAt = new AtomicLong();
         FlinkCluster.await("a checkpoint of job " + job + " completed after the restart", patience, () -> {
             try {
                 JsonNode latest = rest.get("/jobs/" + job + "/checkpoints").path("latest").path("completed");
-                long ack = latest.path("latest_ack_timestamp").asLong(0);
-                if (ack > sinceMs && rest.allTasksRunning(job)) {
-                    doneAt.set(ack);
+                if (latest.path("trigger_timestamp").asLong(0) > restartedAt && rest.allTasksRunning(job)) {
+                    doneAt.set(latest.path("latest_ack_timestamp").asLong());
                     return true;
                 }
                 return false;

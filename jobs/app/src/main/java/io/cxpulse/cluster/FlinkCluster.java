@@ -231,6 +231,7 @@ public final class FlinkCluster implements AutoCloseable {
         // A TaskManager killed is noticed within seconds, not after the 50 s default.
         config.put("heartbeat.interval", "2000");
         config.put("heartbeat.timeout", "10000");
+        config.put("web.exception-history-size", "1000");
         config.put("restart-strategy.type", "fixed-delay");
         config.put("restart-strategy.fixed-delay.attempts", "1000");
         config.put("restart-strategy.fixed-delay.delay", "1 s");
@@ -268,6 +269,17 @@ public final class FlinkCluster implements AutoCloseable {
         awaitTaskManagers(options.taskManagers);
     }
 
+    /**
+     * What an application cluster's entry point is given to run the CX Pulse job with {@code jobArgs}:
+     * the arguments of the {@code apache/flink} image's {@code standalone-job} in
+     * {@code docker/compose.yaml} (a test holds the two together).
+     */
+    public static List<String> applicationArguments(List<String> jobArgs) {
+        List<String> args = new ArrayList<>(List.of("--job-classname", JOB_CLASS));
+        args.addAll(jobArgs);
+        return args;
+    }
+
     /** Starts a JobManager (again, after {@link #killJobManager()}). */
     public synchronized void startJobManager() throws IOException {
         List<String> command = java(jmJvm, "jobmanager-" + jobManagersStarted);
@@ -275,11 +287,10 @@ public final class FlinkCluster implements AutoCloseable {
         command.addAll(List.of("--configDir", conf.toString()));
         command.addAll(jmDynamic);
         if (options.applicationArgs != null) {
-            command.addAll(List.of("--job-classname", JOB_CLASS));
             if (options.fromSavepoint != null) {
                 command.addAll(List.of("--fromSavepoint", options.fromSavepoint));
             }
-            command.addAll(options.applicationArgs);
+            command.addAll(applicationArguments(options.applicationArgs));
         }
         jobManager = ClusterProcess.start("jobmanager-" + jobManagersStarted++, command, environment(), logs);
     }

@@ -156,6 +156,19 @@ public final class FlinkRest {
         throw new IOException("stop with savepoint did not complete within " + patience.toSeconds() + " s");
     }
 
+    /** When the job last entered {@code state} (RESTARTING, say), in epoch milliseconds; 0 if it never did. */
+    public long lastEntered(String jobId, String state) throws IOException, InterruptedException {
+        return job(jobId).path("timestamps").path(state).asLong(0);
+    }
+
+    /**
+     * The failures the job restarted from, as its exception history counts them (at most
+     * {@code web.exception-history-size}).
+     */
+    public int failures(String jobId) throws IOException, InterruptedException {
+        return get("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries").size();
+    }
+
     /** Completed checkpoints of a job so far. */
     public long completedCheckpoints(String jobId) throws IOException, InterruptedException {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();

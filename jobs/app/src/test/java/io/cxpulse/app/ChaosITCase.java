@@ -10,9 +10,9 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.commons.io.FileUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code cxpulse chaos}, small: on a real multi-process cluster with the broker in its own
@@ -22,12 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChaosITCase {
 
-    @TempDir
-    Path dir;
+    /** Kept after the run (the cluster's logs, checkpoints, the replay) for a look when it fails. */
+    private final Path dir = Path.of("target", "chaos-it");
 
     @Test
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void threeTaskManagerKillsAndAnUpgradeLoseAndDoubleNothing() throws Exception {
+        FileUtils.deleteDirectory(dir.toFile());
         Chaos.Options options = new Chaos.Options(3, Duration.ofSeconds(12), Duration.ofSeconds(18), 1, 1, 90, 2, 200);
         StringWriter printed = new StringWriter();
         PrintWriter out = new PrintWriter(printed, true);

@@ -36,6 +36,8 @@ class SessionClusterITCase {
         cluster = FlinkCluster.builder(FlinkCluster.Distribution.fromSystemProperties(), dir.resolve("cluster"))
                 .webSubmit(true)
                 .taskManagers(2)
+                // metrics read by REST are at most a second old (the metaspace check reads them after a GC)
+                .setting("metrics.fetcher.update-interval", "1000")
                 .start();
     }
 
@@ -81,6 +83,53 @@ class SessionClusterITCase {
                 .hasMessageContaining("kafka.transaction-timeout (1 h) is above the broker's"
                         + " transaction.max.timeout.ms (900000 ms = 15 min)");
         assertThat(rest.jobs()).as("no job was started").hasSize(jobsBefore);
+    }
+
+    @Test
+    void thirtySubmissionsAndCancellationsLeaveTheJobManagersMetaspaceFlat() throws Exception {
+        String prefix = KAFKA.freshPrefix();
+        KAFKA.createTopics(2, topics(prefix));
+        Path config = configFile(prefix, "");
+        FlinkRest rest = cluster.rest();
+        Path jobJar = FlinkCluster.Distribution.fromSystemProperties().jobJar();
+        long warm = 0;
+        for (int i = 1; i <= 30; i++) {
+            String jar = rest.uploadJar(jobJar);
+            String job = rest.runJar(jar, FlinkRest.Run.of(FlinkCluster.JOB_CLASS, List.of("--config", config.toString())));
+            FlinkCluster.await("job " + i + " running", Duration.ofSeconds(60), () -> state(rest, job).equals("RUNNING"));
+            rest.cancel(job);
+            FlinkCluster.await("job " + i + " cancelled", Duration.ofSeconds(60), () -> state(rest, job).equals("CANCELED"));
+            rest.deleteJar(jar);
+            if (i == 5) {
+                warm = metaspaceAfterGc(rest);
+            }
+        }
+        long after = metaspaceAfterGc(rest);
+        System.out.printf("JobManager metaspace: %.1f MB after 5 submissions, %.1f MB after 30%n",
+                warm / 1e6, after / 1e6);
+
+        // A leaking job left 14-21 MB per submission: 25 more would be over 300 MB.
+        assertThat(after - warm).as("metaspace growth from submission 5 to 30, bytes").isLessThan(10_000_000);
+        assertThat(rest.jobManagerMetric("Status.JVM.ClassLoader.ClassesUnloaded")).isPositive();
+    }
+
+    /** The JobManager's metaspace in use after a full GC (requested with jcmd), as its REST metrics say. */
+    private static long metaspaceAfterGc(FlinkRest rest) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process gc = new ProcessBuilder(Path.of(java).resolveSibling("jcmd").toString(),
+                Long.toString(cluster.jobManagerPid()), "GC.run").redirectErrorStream(true).start();
+        gc.getInputStream().readAllBytes();
+        assertThat(gc.waitFor()).isZero();
+        Thread.sleep(2_500);
+        return rest.jobManagerMetric("Status.JVM.Memory.Metaspace.Used");
+    }
+
+    private static String state(FlinkRest rest, String job) {
+        try {
+            return rest.jobState(job);
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private static Path configFile(String prefix, String kafkaExtra) throws Exception {
