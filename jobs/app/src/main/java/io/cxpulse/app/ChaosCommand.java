@@ -124,6 +124,8 @@ final class ChaosCommand implements Callable<Integer> {
                     c.expected(), c.committed(), c.missing(), c.duplicates(), c.extra());
             c.examples().forEach(e -> out.println("    " + e));
         }
+        OutputOracle.Comparison strict = result.strictMetrics();
+        out.printf("  (metrics with csat_shrunk_pct compared too: missing %d extra %d)%n", strict.missing(), strict.extra());
         List<Long> ms = result.recoveries().stream().map(Duration::toMillis).sorted().toList();
         out.printf("  restart cost (kill to committed output flowing again): median %.1f s, max %.1f s over %d kills%s%n",
                 ms.get(ms.size() / 2) / 1000.0, ms.get(ms.size() - 1) / 1000.0, ms.size(),

@@ -56,8 +56,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code read_committed} is compared with a replay ({@code cxpulse replay}, the same topology
  * on a MiniCluster) of exactly the events that were sent ({@link OutputOracle}: missing,
  * duplicated, extra), and every undecodable record must be on the dead-letter topic exactly once.
- * Left out by design: {@code detected_at}, early metric updates, and dead letters of events too
- * late for their window ({@code LATE}: which events are late depends on how the partitions'
+ * Left out by design ({@link OutputOracle}): {@code detected_at}, early metric updates, AGENT
+ * records' {@code csat_shrunk_pct}, and dead letters of events too late for their window ({@code LATE}: which events are late depends on how the partitions'
  * reads interleave, which a replay of files does not reproduce; they are counted).
  */
 public final class Chaos {
@@ -78,7 +78,8 @@ public final class Chaos {
 
     /** What a run saw; {@link #lastLine()} is what {@code cxpulse chaos} ends with. */
     public record Result(int kills, long restarts, long events, long injected, long late,
-            List<OutputOracle.Comparison> comparisons, List<Duration> recoveries, Duration upgrade, Duration runTime) {
+            List<OutputOracle.Comparison> comparisons, OutputOracle.Comparison strictMetrics, List<Duration> recoveries,
+            Duration upgrade, Duration runTime) {
 
         public long committed() {
             return comparisons.stream().mapToLong(OutputOracle.Comparison::committed).sum();
@@ -189,21 +190,23 @@ public final class Chaos {
         progress.accept("replayed the same " + events + " events");
 
         List<OutputOracle.Comparison> comparisons = new ArrayList<>();
-        comparisons.add(compare(OutputTopic.ALERTS, config, output));
-        comparisons.add(compare(OutputTopic.METRICS, config, output));
-        comparisons.add(compare(OutputTopic.SUPPLIER_SHARES, config, output));
+        comparisons.add(compare(OutputTopic.ALERTS, config, output, OutputOracle.EXCLUDED));
+        comparisons.add(compare(OutputTopic.METRICS, config, output, OutputOracle.EXCLUDED));
+        comparisons.add(compare(OutputTopic.SUPPLIER_SHARES, config, output, OutputOracle.EXCLUDED));
         AtomicLong late = new AtomicLong();
         comparisons.add(compareDeadLetters(config, injected, late));
-        return new Result(options.kills(), restarts, events, injected, late.get(), comparisons, recoveries, upgrade,
-                Duration.ofNanos(System.nanoTime() - started));
+        OutputOracle.Comparison strictMetrics = compare(OutputTopic.METRICS, config, output, OutputOracle.STRICT);
+        return new Result(options.kills(), restarts, events, injected, late.get(), comparisons, strictMetrics,
+                recoveries, upgrade, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private <T extends SpecificRecordBase> OutputOracle.Comparison compare(
-            OutputTopic<T> output, CxPulseConfig config, Path replayed) throws IOException {
+            OutputTopic<T> output, CxPulseConfig config, Path replayed, List<String> excluded) throws IOException {
         String topic = config.topics().of(output);
         List<byte[]> values = CommittedRecords.readAll(config, topic).stream().map(ConsumerRecord::value).toList();
-        return OutputOracle.Comparison.of(output.name(), OutputOracle.fromReplay(output, replayed),
-                OutputOracle.fromLive(output, topic, Codecs.forRecord(output.recordClass(), config.serde()), values));
+        return OutputOracle.Comparison.of(output.name(), OutputOracle.fromReplay(output, replayed, excluded),
+                OutputOracle.fromLive(output, topic, Codecs.forRecord(output.recordClass(), config.serde()), values,
+                        excluded));
     }
 
     /** Every undecodable record sent is a dead letter exactly once; other dead letters are extra, LATE ones counted. */

@@ -206,6 +206,16 @@ public final class FlinkCluster implements AutoCloseable {
         return jobManager.pid();
     }
 
+    /** The process ids of every process of the cluster still running. */
+    public synchronized List<Long> pids() {
+        List<ClusterProcess> all = new ArrayList<>(taskManagers);
+        all.add(jobManager);
+        if (zooKeeper != null) {
+            all.add(zooKeeper);
+        }
+        return all.stream().filter(ClusterProcess::isAlive).map(ClusterProcess::pid).toList();
+    }
+
     private void startAll() throws IOException, InterruptedException {
         int rpcPort = freePort();
         Map<String, String> config = new LinkedHashMap<>();
@@ -447,7 +457,7 @@ public final class FlinkCluster implements AutoCloseable {
     }
 
     /** Polls {@code condition} every 200 ms until it holds; fails after {@code patience}. */
-    static void await(String what, Duration patience, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, Duration patience, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

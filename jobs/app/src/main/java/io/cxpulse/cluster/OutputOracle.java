@@ -25,13 +25,22 @@ import org.apache.avro.specific.SpecificRecordBase;
  * JSON, object keys sorted).
  *
  * <p>What replay and live cannot agree on is left out, by design: an alert's {@code detected_at}
- * (the wall clock when it was raised) and a metric's early updates ({@code final = false}: they
+ * (the wall clock when it was raised); a metric's early updates ({@code final = false}: they
  * come every few seconds of processing time while a window is open; replay emits final records
- * only). Everything else is a function of the events and their event times.
+ * only); and an AGENT record's {@code csat_shrunk_pct}, whose prior is fitted over the agents'
+ * latest tallies of the window, early updates included, so that it depends on when early updates
+ * fired ({@link #STRICT} compares it too, to report how many records it changes). Everything
+ * else is a function of the events and their event times.
  */
 public final class OutputOracle {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Fields left out of the comparison: processing-time parts (see the class comment). */
+    public static final List<String> EXCLUDED = List.of("detected_at", "csat_shrunk_pct");
+
+    /** Only the wall clock left out: for reporting what the other exclusions hide. */
+    public static final List<String> STRICT = List.of("detected_at");
 
     /** The outcome for one output: records compared, and the live run's missing, doubled and extra ones. */
     public record Comparison(String output, long expected, long committed, long missing, long duplicates, long extra,
@@ -42,6 +51,7 @@ public final class OutputOracle {
             long duplicates = 0;
             long extra = 0;
             List<String> examples = new ArrayList<>();
+            List<String> extras = new ArrayList<>();
             for (Map.Entry<String, Integer> e : expected.entrySet()) {
                 int got = live.getOrDefault(e.getKey(), 0);
                 if (got < e.getValue()) {
@@ -55,15 +65,17 @@ public final class OutputOracle {
             for (Map.Entry<String, Integer> e : live.entrySet()) {
                 if (!expected.containsKey(e.getKey())) {
                     extra += e.getValue();
-                    note(examples, "extra " + e.getKey());
+                    note(extras, "extra " + e.getKey());
                 }
             }
+            examples = new ArrayList<>(examples.subList(0, Math.min(3, examples.size())));
+            examples.addAll(extras.subList(0, Math.min(3, extras.size())));
             return new Comparison(output, count(expected), count(live), missing, duplicates, extra, examples);
         }
 
         private static void note(List<String> examples, String example) {
             if (examples.size() < 5) {
-                examples.add(example.length() > 300 ? example.substring(0, 300) + "…" : example);
+                examples.add(example.length() > 2000 ? example.substring(0, 2000) + "…" : example);
             }
         }
 
@@ -75,11 +87,12 @@ public final class OutputOracle {
     private OutputOracle() {}
 
     /** The replay's file of {@code output} in {@code directory}, canonical. */
-    public static Map<String, Integer> fromReplay(OutputTopic<?> output, Path directory) throws IOException {
+    public static Map<String, Integer> fromReplay(OutputTopic<?> output, Path directory, List<String> excluded)
+            throws IOException {
         Map<String, Integer> records = new HashMap<>();
         try (Stream<String> lines = Files.lines(directory.resolve(output.replayFile()))) {
             lines.filter(line -> !line.isBlank())
-                    .map(OutputOracle::canonical)
+                    .map(line -> canonical(line, excluded))
                     .filter(c -> c != null)
                     .forEach(c -> records.merge(c, 1, Integer::sum));
         }
@@ -88,13 +101,13 @@ public final class OutputOracle {
 
     /** Committed record values of {@code output}, decoded and canonical. */
     public static <T extends SpecificRecordBase> Map<String, Integer> fromLive(
-            OutputTopic<T> output, String topic, RecordCodec<T> codec, List<byte[]> values) {
+            OutputTopic<T> output, String topic, RecordCodec<T> codec, List<byte[]> values, List<String> excluded) {
         JsonRecordMapper<T> mapper = JsonRecordMapper.forClass(output.recordClass());
         codec.open();
         Map<String, Integer> records = new HashMap<>();
         for (byte[] value : values) {
             try {
-                String c = canonical(mapper.write(codec.decode(topic, value)));
+                String c = canonical(mapper.write(codec.decode(topic, value)), excluded);
                 if (c != null) {
                     records.merge(c, 1, Integer::sum);
                 }
@@ -106,13 +119,13 @@ public final class OutputOracle {
     }
 
     /** The record with keys sorted and the processing-time parts left out; null to leave it out. */
-    static String canonical(String json) {
+    static String canonical(String json, List<String> excluded) {
         try {
             JsonNode node = JSON.readTree(json);
             if (node.has("final") && !node.path("final").asBoolean()) {
                 return null;
             }
-            ((ObjectNode) node).remove("detected_at");
+            ((ObjectNode) node).remove(excluded);
             return JSON.writeValueAsString(sorted(node));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

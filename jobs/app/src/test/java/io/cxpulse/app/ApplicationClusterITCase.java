@@ -16,7 +16,7 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import org.apache.commons.io.FileUtils;
 
 /**
  * What {@code docker/compose.yaml} runs, on real processes: {@code cxpulse topics} with the
@@ -31,11 +31,13 @@ class ApplicationClusterITCase {
     @RegisterExtension
     static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
-    @TempDir
-    Path dir;
+    /** Kept after the run: the cluster's logs. */
+    private final Path dir = Path.of("target", "application-cluster-it").toAbsolutePath();
 
     @Test
     void runsLikeComposeAndSurvivesAJobManagerCrash() throws Exception {
+        FileUtils.deleteDirectory(dir.toFile());
+        Files.createDirectories(dir);
         List<String> topics = new ArrayList<>(DockerFilesTest.TOPICS_COMMAND);
         topics.set(topics.indexOf(DockerFilesTest.COMPOSE_KAFKA), KAFKA.bootstrapServers());
         CliRun created = CliRun.of(topics.toArray(String[]::new));

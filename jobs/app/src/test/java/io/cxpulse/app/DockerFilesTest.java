@@ -164,8 +164,10 @@ class DockerFilesTest {
         return fields;
     }
 
+    /** Read with SnakeYAML, which resolves the file's anchors and merge keys as Compose does. */
     private static JsonNode compose() throws IOException {
-        return YAML.readTree(DOCKER.resolve("compose.yaml").toFile());
+        Object tree = new org.yaml.snakeyaml.Yaml().load(Files.readString(DOCKER.resolve("compose.yaml")));
+        return YAML.valueToTree(tree);
     }
 
     private static JsonNode manifest(String name) throws IOException {

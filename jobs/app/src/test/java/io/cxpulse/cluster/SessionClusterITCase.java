@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import org.apache.commons.io.FileUtils;
 
 /**
  * The job jar on a real standalone session cluster (a JobManager and two TaskManagers, separate
@@ -26,13 +27,15 @@ class SessionClusterITCase {
     @RegisterExtension
     static final EmbeddedKafka KAFKA = new EmbeddedKafka();
 
-    @TempDir
-    static Path dir;
+    /** Kept after the run: the cluster's logs. */
+    static final Path dir = Path.of("target", "session-cluster-it").toAbsolutePath();
 
     static FlinkCluster cluster;
 
     @BeforeAll
     static void startCluster() throws Exception {
+        FileUtils.deleteDirectory(dir.toFile());
+        Files.createDirectories(dir);
         cluster = FlinkCluster.builder(FlinkCluster.Distribution.fromSystemProperties(), dir.resolve("cluster"))
                 .webSubmit(true)
                 .taskManagers(2)
@@ -83,6 +86,21 @@ class SessionClusterITCase {
                 .hasMessageContaining("kafka.transaction-timeout (1 h) is above the broker's"
                         + " transaction.max.timeout.ms (900000 ms = 15 min)");
         assertThat(rest.jobs()).as("no job was started").hasSize(jobsBefore);
+    }
+
+    @Test
+    void everyProcessListensOnLoopbackOnly() throws Exception {
+        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+        List<String> lines = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        ss.waitFor();
+        List<String> listening = new ArrayList<>();
+        for (long pid : cluster.pids()) {
+            lines.stream().filter(l -> l.contains("pid=" + pid + ",")).map(l -> l.trim().split("\\s+")[3])
+                    .forEach(listening::add);
+        }
+
+        assertThat(listening).as("the JobManager's and TaskManagers' listening sockets").isNotEmpty()
+                .allSatisfy(address -> assertThat(address).matches("(127\\.0\\.0\\.1|\\[::ffff:127\\.0\\.0\\.1\\]|\\[::1\\]):\\d+"));
     }
 
     @Test

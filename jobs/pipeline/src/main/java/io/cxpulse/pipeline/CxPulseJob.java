@@ -3,6 +3,7 @@ package io.cxpulse.pipeline;
 import io.cxpulse.common.io.TransactionTimeoutCheck;
 import io.cxpulse.common.runtime.FlinkSettings;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before it builds anything it logs the Kafka servers and topics it will use, and checks the
  * transaction timeout against the brokers: a wrong argument or setting fails the start with one
- * line that says so ({@link JobStart}, {@link TransactionTimeoutCheck}).
+ * line that says so ({@link JobStart}, {@link TransactionTimeoutCheck}). When the job ends it
+ * releases what its classes left on the JobManager's threads ({@link ThreadLocalRelease}), so
+ * that submitting it again and again does not fill the JobManager's metaspace.
  */
 public final class CxPulseJob {
 
@@ -31,6 +34,15 @@ public final class CxPulseJob {
         TransactionTimeoutCheck.verify(start.config().kafka());
         StreamExecutionEnvironment env = FlinkSettings.environment(start.config());
         Pipelines.attachToKafka(env, start.config(), start.jobs());
-        env.execute(NAME);
+        StreamGraph graph = env.getStreamGraph();
+        graph.setJobName(NAME);
+        graph.registerJobStatusHook(new ThreadLocalRelease());
+        try {
+            env.execute(graph);
+        } finally {
+            // A REST or web submission runs main on a JobManager pool thread with a class loader
+            // of its own, dropped when main returns.
+            ThreadLocalRelease.releaseAfterMain();
+        }
     }
 }

@@ -1,0 +1,125 @@
+package io.cxpulse.pipeline;
+
+import java.lang.ref.Reference;
+import java.lang.reflect.Field;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.core.execution.JobStatusHook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * When the job ends (finished, failed or cancelled), on the JobManager, and when its {@code main}
+ * is done, drops the thread-local values that the job's classes left on the cluster's own threads,
+ * so that the job's class loaders (and their 15-20 MB of classes each) can be unloaded.
+ *
+ * <p>Why: Avro keeps a thread-local name validator ({@code Schema.VALIDATE_NAMES}); the first
+ * schema parsed on a JobManager pool thread (a REST submission runs {@code main} on one, the job's
+ * start deserializes its graph on others) leaves an entry on that long-lived thread whose value
+ * is an instance of a class of the job jar. That entry holds the job's class loader for as long as
+ * the thread lives: each submission kept its classes, and after about 25 submissions the
+ * JobManager died with {@code OutOfMemoryError: Metaspace}. Jackson's buffer recycler (the YAML
+ * configuration is parsed in {@code main}) does the same through a soft reference, which only
+ * memory pressure clears.
+ * Avro is in the job jar (nothing of CX Pulse goes on the cluster's classpath), so the job clears
+ * what it left. It needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}, which Flink's
+ * scripts and images give every cluster JVM; without it, it logs a warning and does nothing.
+ */
+final class ThreadLocalRelease implements JobStatusHook {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(ThreadLocalRelease.class);
+
+    @Override
+    public void onCreated(JobID jobId) {}
+
+    @Override
+    public void onFinished(JobID jobId) {
+        release(jobId);
+    }
+
+    @Override
+    public void onFailed(JobID jobId, Throwable cause) {
+        release(jobId);
+    }
+
+    @Override
+    public void onCanceled(JobID jobId) {
+        release(jobId);
+    }
+
+    /** What {@code main} left, when its class loader is not the job's (a REST submission's). */
+    static void releaseAfterMain() {
+        try {
+            int released = release(ThreadLocalRelease.class.getClassLoader());
+            LOG.info("Job main done: released {} thread-local values of its classes", released);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Job main done: could not release its thread-local values ({})", e.toString());
+        }
+    }
+
+    private static void release(JobID jobId) {
+        try {
+            int released = release(ThreadLocalRelease.class.getClassLoader());
+            LOG.info("Job {} ended: released {} thread-local values of its classes on the cluster's threads", jobId,
+                    released);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("Job {} ended: could not release its thread-local values ({}); its classes may stay loaded",
+                    jobId, e.toString());
+        }
+    }
+
+    /** Clears every thread-local entry, on any thread, whose value or key is of a class {@code loader} loaded. */
+    static int release(ClassLoader loader) throws ReflectiveOperationException {
+        Field threadLocals = Thread.class.getDeclaredField("threadLocals");
+        threadLocals.setAccessible(true);
+        int released = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            Object map = threadLocals.get(thread);
+            if (map == null) {
+                continue;
+            }
+            Field tableField = map.getClass().getDeclaredField("table");
+            tableField.setAccessible(true);
+            for (Object entry : (Object[]) tableField.get(map)) {
+                if (entry == null) {
+                    continue;
+                }
+                Field valueField = entry.getClass().getDeclaredField("value");
+                valueField.setAccessible(true);
+                Object value = valueField.get(entry);
+                Object key = ((Reference<?>) entry).get();
+                if (loadedBy(value, loader) || loadedBy(key, loader) || isJobLibraryCache(value)) {
+                    // A cleared key makes the entry stale: the thread's map drops it on its next use.
+                    valueField.set(entry, null);
+                    ((Reference<?>) entry).clear();
+                    released++;
+                }
+            }
+        }
+        return released;
+    }
+
+    /**
+     * A cached value of Avro or Jackson (the latter held through a soft reference) loaded by any
+     * job's class loader: the job's classes are loaded once to run {@code main} and again, by
+     * another loader, to run the job, and both leave entries on the JobManager's threads.
+     * Dropping one of a job still running costs it nothing: the library sets its default or a
+     * new buffer again on the next use.
+     */
+    private static boolean isJobLibraryCache(Object value) {
+        Object cached = value instanceof Reference<?> reference ? reference.get() : value;
+        if (cached == null) {
+            return false;
+        }
+        String name = cached.getClass().getName();
+        if (!name.startsWith("org.apache.avro.") && !name.startsWith("com.fasterxml.jackson.")) {
+            return false;
+        }
+        ClassLoader loader = cached.getClass().getClassLoader();
+        return loader != null && loader.getClass().getName().startsWith("org.apache.flink.");
+    }
+
+    private static boolean loadedBy(Object o, ClassLoader loader) {
+        return o != null && o.getClass().getClassLoader() == loader;
+    }
+}
