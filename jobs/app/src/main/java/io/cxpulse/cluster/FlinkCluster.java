@@ -260,6 +260,12 @@ public final class FlinkCluster implements AutoCloseable {
         try (InputStream log4j = FlinkCluster.class.getResourceAsStream("log4j-cluster.properties")) {
             Files.copy(log4j, conf.resolve("log4j.properties"), StandardCopyOption.REPLACE_EXISTING);
         }
+        // The layout of flink-dist and the apache/flink image: lib/ and usrlib/ side by side, found
+        // from FLINK_LIB_DIR (application mode runs the jars in usrlib/)
+        Path lib = home.resolve("lib");
+        if (!Files.exists(lib)) {
+            Files.createSymbolicLink(lib, options.distribution.lib());
+        }
         if (options.applicationArgs != null) {
             Path usrlib = Files.createDirectories(home.resolve("usrlib"));
             Files.copy(options.distribution.jobJar(), usrlib.resolve(JOB_JAR_NAME), StandardCopyOption.REPLACE_EXISTING);
@@ -304,6 +310,28 @@ public final class FlinkCluster implements AutoCloseable {
         }
         jobManager = ClusterProcess.start("jobmanager-" + jobManagersStarted++, command, environment(), logs);
     }
+
+    /**
+     * Runs Flink's command-line client ({@code flink ARGS}, as flink-dist's {@code bin/flink}
+     * does) against this cluster, in a process of its own; @return its exit code and output
+     */
+    public ClientRun flink(List<String> args) throws IOException, InterruptedException {
+        List<String> command = java(List.of("-Xmx512m"), "flink-client");
+        command.add("org.apache.flink.client.cli.CliFrontend");
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        return new ClientRun(process.exitValue(), output);
+    }
+
+    /** What the command-line client printed, and its exit code. */
+    public record ClientRun(int exitCode, String output) {}
 
     /** {@code kill -9} of the JobManager. */
     public synchronized void killJobManager() throws InterruptedException {
@@ -412,6 +440,7 @@ public final class FlinkCluster implements AutoCloseable {
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>(options.environment);
         env.put("FLINK_HOME", home.toString());
+        env.put("FLINK_LIB_DIR", home.resolve("lib").toString());
         env.put("FLINK_CONF_DIR", conf.toString());
         return env;
     }
