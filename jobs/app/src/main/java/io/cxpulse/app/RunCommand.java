@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -73,10 +74,8 @@ final class RunCommand implements Callable<Integer> {
         if (bootstrapServers != null) {
             config = config.withKafka(config.kafka().withBootstrapServers(bootstrapServers));
         }
-        try {
-            TransactionTimeoutCheck.verify(config.kafka());
-        } catch (IllegalStateException e) {
-            throw new UsageException(e.getMessage());
+        if (!List.of(Pipelines.ALL_JOBS, ExperienceJob.NAME, ComplaintsJob.NAME, MetricsJob.NAME).contains(job)) {
+            throw new UsageException("unknown job '" + job + "' (known: all, experience, complaints, metrics)");
         }
         Configuration restore = new Configuration();
         if (fromSavepoint != null) {
@@ -86,6 +85,11 @@ final class RunCommand implements Callable<Integer> {
             }
             restore.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
             restore.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
+        }
+        try {
+            TransactionTimeoutCheck.verify(config.kafka());
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage());
         }
         StreamExecutionEnvironment env = FlinkSettings.environment(config, restore);
         switch (job) {

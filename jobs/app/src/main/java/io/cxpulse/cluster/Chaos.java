@@ -144,7 +144,7 @@ public final class Chaos {
                 .start()) {
             FlinkRest rest = cluster.rest();
             String jar = rest.uploadJar(distribution.jobJar());
-            List<String> args = List.of("--config", configFile.toString());
+            List<String> args = List.of("--config-file", configFile.toString());
             String job = rest.runJar(jar, FlinkRest.Run.of(FlinkCluster.JOB_CLASS, args));
             awaitRunning(rest, job, Duration.ofMinutes(2));
             progress.accept("job " + job + " running on " + cluster.runningTaskManagers() + " TaskManagers; traffic starts");

@@ -48,12 +48,14 @@ class ApplicationClusterITCase {
                 "kafka:\n  bootstrap-servers: " + KAFKA.bootstrapServers() + "\ncheckpoints:\n  interval: 1s\nparallelism: 2\n");
 
         try (FlinkCluster cluster = FlinkCluster.builder(FlinkCluster.Distribution.fromSystemProperties(), dir.resolve("cluster"))
-                .application(List.of("--config", config.toString()))
+                .application(List.of("--config-file", config.toString()))
                 .highAvailability(true)
                 .taskManagers(2)
                 .start()) {
             FlinkRest rest = cluster.rest();
             String job = awaitOneRunningJob(rest);
+            assertThat(Files.readString(cluster.logs().resolve("jobmanager-0.log")))
+                    .as("the job's arguments reach its main").contains("CX Pulse configuration: " + config);
             deadLetterSource("before-crash");
             assertThat(KAFKA.readCommitted("cx.deadletter.v1", 1, Duration.ofSeconds(60))).hasSize(1);
             awaitCheckpointAfter(rest, job, System.currentTimeMillis());

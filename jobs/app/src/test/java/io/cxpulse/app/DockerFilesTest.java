@@ -33,7 +33,7 @@ class DockerFilesTest {
     static final Path DOCKER = Path.of("..", "..", "docker");
     static final String COMPOSE_KAFKA = "kafka:9092";
     static final List<String> TOPICS_COMMAND = List.of("topics", "--bootstrap-servers", COMPOSE_KAFKA, "--partitions", "4");
-    static final List<String> JOB_ARGS = List.of("--config", "/opt/cxpulse/cxpulse.yaml");
+    static final List<String> JOB_ARGS = List.of("--config-file", "/opt/cxpulse/cxpulse.yaml");
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 

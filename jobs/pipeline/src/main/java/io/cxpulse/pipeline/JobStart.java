@@ -15,8 +15,11 @@ import java.util.Map;
  * What the cluster job starts from: its program arguments and environment variables read into
  * the configuration, and the lines that tell an operator what it will run against.
  *
- * <p>Arguments: {@code --config FILE} (the YAML, a path on the JobManager: a mounted ConfigMap
- * in Kubernetes) and {@code --bootstrap-servers HOST:PORT}; both optional. The environment adds
+ * <p>Arguments: {@code --config-file FILE} (the YAML, a path on the JobManager: a mounted
+ * ConfigMap in Kubernetes) and {@code --bootstrap-servers HOST:PORT}; both optional. Not
+ * {@code --config}: in application mode Flink's entry point reads the job's arguments after its
+ * own, and takes {@code --config} for its {@code --configDir} (it accepts a prefix of an option),
+ * so the job would start without it. The environment adds
  * what {@link ConfigLoader} reads ({@code CXPULSE_KAFKA_*}, {@code CXPULSE_SCHEMA_REGISTRY_*},
  * {@code ${VAR}} in the file): where secrets come from. Anything else is refused, so a
  * submission whose arguments went astray (Flink's REST API ignores {@code programArgs} and
@@ -24,7 +27,7 @@ import java.util.Map;
  */
 public record JobStart(CxPulseConfig config, Pipelines.JobConfigs jobs, Path configFile, String bootstrapOrigin) {
 
-    public static final String USAGE = "usage: CxPulseJob [--config FILE] [--bootstrap-servers HOST:PORT]";
+    public static final String USAGE = "usage: CxPulseJob [--config-file FILE] [--bootstrap-servers HOST:PORT]";
 
     private static final String BOOTSTRAP_ENV = "CXPULSE_KAFKA_BOOTSTRAP_SERVERS";
 
@@ -37,11 +40,11 @@ public record JobStart(CxPulseConfig config, Pipelines.JobConfigs jobs, Path con
         String bootstrap = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if ((arg.equals("--config") || arg.equals("--bootstrap-servers")) && i + 1 >= args.length) {
+            if ((arg.equals("--config-file") || arg.equals("--bootstrap-servers")) && i + 1 >= args.length) {
                 throw new IllegalArgumentException(arg + " needs a value; " + USAGE);
             }
             switch (arg) {
-                case "--config" -> configFile = Path.of(args[++i]);
+                case "--config-file" -> configFile = Path.of(args[++i]);
                 case "--bootstrap-servers" -> bootstrap = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'; " + USAGE);
             }
@@ -60,7 +63,7 @@ public record JobStart(CxPulseConfig config, Pipelines.JobConfigs jobs, Path con
         } else if (configFile != null) {
             origin = configFile.toString();
         } else {
-            origin = "default: no --config, --bootstrap-servers or " + BOOTSTRAP_ENV + " given";
+            origin = "default: no --config-file, --bootstrap-servers or " + BOOTSTRAP_ENV + " given";
         }
         Pipelines.JobConfigs jobs =
                 configFile == null ? Pipelines.JobConfigs.DEFAULTS : Pipelines.JobConfigs.read(configFile);
@@ -71,7 +74,7 @@ public record JobStart(CxPulseConfig config, Pipelines.JobConfigs jobs, Path con
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         lines.add("configuration: " + (configFile == null
-                ? "no --config given, defaults and environment variables only" : configFile.toString()));
+                ? "no --config-file given, defaults and environment variables only" : configFile.toString()));
         lines.add("kafka.bootstrap-servers: " + config.kafka().bootstrapServers() + " (" + bootstrapOrigin + ")");
         lines.add("kafka.properties: " + Secrets.masked(config.kafka().properties()));
         TopicsConfig t = config.topics();

@@ -2,15 +2,13 @@ package io.cxpulse.pipeline;
 
 import java.lang.ref.Reference;
 import java.lang.reflect.Field;
-import org.apache.flink.api.common.JobID;
-import org.apache.flink.core.execution.JobStatusHook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When the job ends (finished, failed or cancelled), on the JobManager, and when its {@code main}
- * is done, drops the thread-local values that the job's classes left on the cluster's own threads,
- * so that the job's class loaders (and their 15-20 MB of classes each) can be unloaded.
+ * When the job's {@code main} is done, drops the thread-local values that job classes left on the
+ * cluster's own threads, so that their class loaders (and their 15-20 MB of classes each) can be
+ * unloaded: at most the last job's stay until the next submission.
  *
  * <p>Why: Avro keeps a thread-local name validator ({@code Schema.VALIDATE_NAMES}); the first
  * schema parsed on a JobManager pool thread (a REST submission runs {@code main} on one, the job's
@@ -24,47 +22,19 @@ import org.slf4j.LoggerFactory;
  * what it left. It needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}, which Flink's
  * scripts and images give every cluster JVM; without it, it logs a warning and does nothing.
  */
-final class ThreadLocalRelease implements JobStatusHook {
+final class ThreadLocalRelease {
 
-    private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ThreadLocalRelease.class);
 
-    @Override
-    public void onCreated(JobID jobId) {}
+    private ThreadLocalRelease() {}
 
-    @Override
-    public void onFinished(JobID jobId) {
-        release(jobId);
-    }
-
-    @Override
-    public void onFailed(JobID jobId, Throwable cause) {
-        release(jobId);
-    }
-
-    @Override
-    public void onCanceled(JobID jobId) {
-        release(jobId);
-    }
-
-    /** What {@code main} left, when its class loader is not the job's (a REST submission's). */
+    /** Run when {@code main} is done: what it left, and what earlier jobs' starts left. */
     static void releaseAfterMain() {
         try {
             int released = release(ThreadLocalRelease.class.getClassLoader());
             LOG.info("Job main done: released {} thread-local values of its classes", released);
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.warn("Job main done: could not release its thread-local values ({})", e.toString());
-        }
-    }
-
-    private static void release(JobID jobId) {
-        try {
-            int released = release(ThreadLocalRelease.class.getClassLoader());
-            LOG.info("Job {} ended: released {} thread-local values of its classes on the cluster's threads", jobId,
-                    released);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("Job {} ended: could not release its thread-local values ({}); its classes may stay loaded",
-                    jobId, e.toString());
         }
     }
 
@@ -102,9 +72,11 @@ final class ThreadLocalRelease implements JobStatusHook {
     /**
      * A cached value of Avro or Jackson (the latter held through a soft reference) loaded by any
      * job's class loader: the job's classes are loaded once to run {@code main} and again, by
-     * another loader, to run the job, and both leave entries on the JobManager's threads.
-     * Dropping one of a job still running costs it nothing: the library sets its default or a
-     * new buffer again on the next use.
+     * another loader, to run the job (whose start leaves entries on other pool threads, which the
+     * next submission's {@code main} clears). Dropping one of a job still running costs it
+     * nothing: the library sets its default or a new buffer again on the next use. (A job status
+     * hook cannot do it at the job's end: the REST API deserializes the job's hooks before it has
+     * the job's jar, so {@code flink run} would fail.)
      */
     private static boolean isJobLibraryCache(Object value) {
         Object cached = value instanceof Reference<?> reference ? reference.get() : value;

@@ -20,30 +20,30 @@ class JobStartTest {
 
     @Test
     void refusesAnUnknownArgument() {
-        assertThatThrownBy(() -> CxPulseJob.main(new String[] {"--configuration", "/etc/cxpulse.yaml"}))
+        assertThatThrownBy(() -> CxPulseJob.main(new String[] {"--config", "/etc/cxpulse.yaml"}))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown argument '--configuration'")
+                .hasMessageContaining("unknown argument '--config'")
                 .hasMessageContaining(JobStart.USAGE);
     }
 
     @Test
     void refusesArgumentsJoinedIntoOne() {
         // what a shell-quoted programArgs string becomes when passed as one list element
-        assertThatThrownBy(() -> JobStart.parse(new String[] {"--config /etc/cxpulse.yaml"}, Map.of()))
+        assertThatThrownBy(() -> JobStart.parse(new String[] {"--config-file /etc/cxpulse.yaml"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown argument '--config /etc/cxpulse.yaml'");
+                .hasMessageContaining("unknown argument '--config-file /etc/cxpulse.yaml'");
     }
 
     @Test
     void refusesAnOptionWithoutItsValue() {
-        assertThatThrownBy(() -> JobStart.parse(new String[] {"--config"}, Map.of()))
+        assertThatThrownBy(() -> JobStart.parse(new String[] {"--config-file"}, Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("--config needs a value");
+                .hasMessageContaining("--config-file needs a value");
     }
 
     @Test
     void refusesAConfigurationFileThatIsNotThere() {
-        assertThatThrownBy(() -> JobStart.parse(new String[] {"--config", dir.resolve("absent.yaml").toString()},
+        assertThatThrownBy(() -> JobStart.parse(new String[] {"--config-file", dir.resolve("absent.yaml").toString()},
                         Map.of()))
                 .hasMessageContaining("absent.yaml does not exist")
                 .hasMessageContaining("JobManager");
@@ -54,8 +54,8 @@ class JobStartTest {
         JobStart start = JobStart.parse(new String[0], Map.of());
 
         assertThat(start.describe()).anySatisfy(line -> assertThat(line)
-                        .startsWith("kafka.bootstrap-servers: localhost:9092 (default: no --config"))
-                .anySatisfy(line -> assertThat(line).startsWith("configuration: no --config given"))
+                        .startsWith("kafka.bootstrap-servers: localhost:9092 (default: no --config-file"))
+                .anySatisfy(line -> assertThat(line).startsWith("configuration: no --config-file given"))
                 .anySatisfy(line -> assertThat(line).contains("cx.calls.v1", "cx.complaints.v1", "cx.alerts.v1",
                         "cx.metrics.v1", "cx.supplier-shares.v1", "cx.deadletter.v1"));
     }
@@ -69,13 +69,13 @@ class JobStartTest {
                   calls: acme.calls
                 """);
 
-        assertThat(JobStart.parse(new String[] {"--config", file.toString()}, Map.of()).describe())
+        assertThat(JobStart.parse(new String[] {"--config-file", file.toString()}, Map.of()).describe())
                 .contains("kafka.bootstrap-servers: from-file:9092 (" + file + ")")
                 .anySatisfy(line -> assertThat(line).startsWith("topics in: acme.calls, cx.chats.v1"));
-        assertThat(JobStart.parse(new String[] {"--config", file.toString()},
+        assertThat(JobStart.parse(new String[] {"--config-file", file.toString()},
                         Map.of("CXPULSE_KAFKA_BOOTSTRAP_SERVERS", "from-env:9092")).describe())
                 .contains("kafka.bootstrap-servers: from-env:9092 (CXPULSE_KAFKA_BOOTSTRAP_SERVERS)");
-        assertThat(JobStart.parse(new String[] {"--config", file.toString(), "--bootstrap-servers", "from-arg:9092"},
+        assertThat(JobStart.parse(new String[] {"--config-file", file.toString(), "--bootstrap-servers", "from-arg:9092"},
                         Map.of("CXPULSE_KAFKA_BOOTSTRAP_SERVERS", "from-env:9092")).describe())
                 .contains("kafka.bootstrap-servers: from-arg:9092 (--bootstrap-servers)");
     }
@@ -99,7 +99,7 @@ class JobStartTest {
                   alpha: 0.05
                 """);
 
-        assertThat(JobStart.parse(new String[] {"--config", file.toString()}, Map.of()).jobs().complaints().alpha())
+        assertThat(JobStart.parse(new String[] {"--config-file", file.toString()}, Map.of()).jobs().complaints().alpha())
                 .isEqualTo(0.05);
     }
 }
