@@ -161,7 +161,7 @@ class SessionClusterITCase {
      * say, once at most two job class loaders are left (the last job's are released a few seconds
      * after it is cancelled), or after 30 s.
      */
-    private static long metaspaceAfterGc(FlinkRest rest) throws Exception {
+    private static long metaspaceAfterGc(FlinkRest unused) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         do {
@@ -171,8 +171,20 @@ class SessionClusterITCase {
             assertThat(gc.waitFor()).isZero();
             Thread.sleep(1_000);
         } while (userClassLoaders() > 2 && System.nanoTime() < deadline);
-        Thread.sleep(2_500);
-        return rest.jobManagerMetric("Status.JVM.Memory.Metaspace.Used");
+        return metaspaceUsed();
+    }
+
+    /** Metaspace in use, in bytes, as the JVM reports it ({@code jcmd VM.metaspace}, line "Both:"). */
+    private static long metaspaceUsed() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process report = new ProcessBuilder(Path.of(java).resolveSibling("jcmd").toString(),
+                Long.toString(cluster.jobManagerPid()), "VM.metaspace", "scale=K").redirectErrorStream(true).start();
+        String text = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        report.waitFor();
+        java.util.regex.Matcher used = java.util.regex.Pattern
+                .compile("Both:.*?([0-9][0-9.,]*) KB \\(\\s*\\d+%\\) used").matcher(text);
+        assertThat(used.find()).as(text).isTrue();
+        return (long) (Double.parseDouble(used.group(1).replace(",", "")) * 1024);
     }
 
     /** Flink user-code class loaders alive in the JobManager, from its class histogram. */
