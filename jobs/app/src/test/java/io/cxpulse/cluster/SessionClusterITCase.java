@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +86,7 @@ class SessionClusterITCase {
                 "--config-file", config.toString()));
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        java.util.regex.Matcher id = java.util.regex.Pattern.compile("JobID ([0-9a-f]{32})").matcher(run.output());
+        Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(run.output());
         assertThat(id.find()).as(run.output()).isTrue();
         String job = id.group(1);
         FlinkCluster.await("the job's tasks running", Duration.ofSeconds(90), () -> running(cluster.rest(), job));
@@ -181,7 +183,7 @@ class SessionClusterITCase {
                 Long.toString(cluster.jobManagerPid()), "VM.metaspace", "scale=K").redirectErrorStream(true).start();
         String text = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         report.waitFor();
-        java.util.regex.Matcher used = java.util.regex.Pattern
+        Matcher used = Pattern
                 .compile("Both:.*?([0-9][0-9.,]*) KB \\(\\s*\\d+%\\) used").matcher(text);
         assertThat(used.find()).as(text).isTrue();
         return (long) (Double.parseDouble(used.group(1).replace(",", "")) * 1024);
