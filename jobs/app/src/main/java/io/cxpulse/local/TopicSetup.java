@@ -3,6 +3,7 @@ package io.cxpulse.local;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.config.TopicsConfig;
 import io.cxpulse.common.io.TopicLeaders;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,33 +19,54 @@ import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * Creates the contract's topics that do not exist yet: the five inputs, the three outputs and
- * the dead letters. {@code cx.metrics.v1} is compacted, its last record per key (dimension, value,
- * window) being the truth; the rest keep the cluster's default retention. Idempotent: a topic
- * that exists is left as it is, also when another client creates it at the same moment.
+ * the dead letters, each with its cleanup policy and retention ({@link Retention}).
+ * {@code cx.metrics.v1} is compacted, its last record per key (dimension, value, window) being
+ * the truth, and kept without a time limit; the other topics delete what is older than their
+ * retention. Idempotent: a topic that exists is left as it is, also when another client creates
+ * it at the same moment.
  */
 public final class TopicSetup {
 
-    /** What {@link #ensureAll} found and did: each topic with its cleanup policy, and which were created. */
-    public record Report(Map<String, String> policies, List<String> created) {}
+    /**
+     * How long records are kept on the topics that delete old records.
+     *
+     * @param inputs the five input topics (default 7 days, Kafka's own default, said explicitly):
+     *     what a job started afresh, or a replay from the topics, can read back
+     * @param outputs alerts, supplier shares and dead letters (default 30 days): what the console,
+     *     BI loads and people triaging dead letters read back
+     */
+    public record Retention(Duration inputs, Duration outputs) {
+
+        public static final Retention DEFAULTS = new Retention(Duration.ofDays(7), Duration.ofDays(30));
+
+        public Retention {
+            if (inputs.isNegative() || inputs.isZero() || outputs.isNegative() || outputs.isZero()) {
+                throw new IllegalArgumentException("retention must be positive");
+            }
+        }
+    }
+
+    /** What {@link #ensureAll} found and did: each topic with the settings it is created with, and which were created. */
+    public record Report(Map<String, Map<String, String>> settings, List<String> created) {}
 
     private TopicSetup() {}
 
     /** @return the topics it created (existing ones are left as they are) */
     public static List<String> ensure(CxPulseConfig config, int partitions, short replication) throws Exception {
-        return ensureAll(config, partitions, replication).created();
+        return ensureAll(config, partitions, replication, Retention.DEFAULTS).created();
     }
 
-    public static Report ensureAll(CxPulseConfig config, int partitions, short replication) throws Exception {
-        Map<String, String> policies = policies(config.topics());
+    public static Report ensureAll(CxPulseConfig config, int partitions, short replication, Retention retention)
+            throws Exception {
+        Map<String, Map<String, String>> settings = settings(config.topics(), retention);
         Properties admin = new Properties();
         admin.putAll(config.kafka().clientProperties());
         try (Admin client = Admin.create(admin)) {
             Set<String> existing = client.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
-            policies.forEach((topic, policy) -> {
+            settings.forEach((topic, configs) -> {
                 if (!existing.contains(topic)) {
-                    missing.add(new NewTopic(topic, partitions, replication)
-                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, policy)));
+                    missing.add(new NewTopic(topic, partitions, replication).configs(configs));
                 }
             });
             CreateTopicsResult result = client.createTopics(missing);
@@ -60,19 +82,25 @@ public final class TopicSetup {
                 }
             }
             TopicLeaders.await(client, created);
-            return new Report(policies, created);
+            return new Report(settings, created);
         }
     }
 
-    /** Every contract topic, in the contract's order, with its cleanup policy. */
-    static Map<String, String> policies(TopicsConfig t) {
-        Map<String, String> policies = new LinkedHashMap<>();
-        for (String topic : List.of(t.calls(), t.chats(), t.surveys(), t.shipments(), t.complaints(), t.alerts())) {
-            policies.put(topic, TopicConfig.CLEANUP_POLICY_DELETE);
+    /** Every contract topic, in the contract's order, with its cleanup policy and retention. */
+    static Map<String, Map<String, String>> settings(TopicsConfig t, Retention retention) {
+        Map<String, Map<String, String>> settings = new LinkedHashMap<>();
+        for (String input : List.of(t.calls(), t.chats(), t.surveys(), t.shipments(), t.complaints())) {
+            settings.put(input, deleting(retention.inputs()));
         }
-        policies.put(t.metrics(), TopicConfig.CLEANUP_POLICY_COMPACT);
-        policies.put(t.supplierShares(), TopicConfig.CLEANUP_POLICY_DELETE);
-        policies.put(t.deadletter(), TopicConfig.CLEANUP_POLICY_DELETE);
-        return policies;
+        settings.put(t.alerts(), deleting(retention.outputs()));
+        settings.put(t.metrics(), Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        settings.put(t.supplierShares(), deleting(retention.outputs()));
+        settings.put(t.deadletter(), deleting(retention.outputs()));
+        return settings;
+    }
+
+    private static Map<String, String> deleting(Duration retention) {
+        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
     }
 }
