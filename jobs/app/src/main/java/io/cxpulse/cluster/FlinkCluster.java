@@ -247,10 +247,7 @@ public final class FlinkCluster implements AutoCloseable {
         config.put("restart-strategy.fixed-delay.delay", "1 s");
         if (options.highAvailability) {
             int zkPort = freePort();
-            config.put("high-availability.type", "zookeeper");
-            config.put("high-availability.zookeeper.quorum", "127.0.0.1:" + zkPort);
-            config.put("high-availability.storageDir", home.resolve("ha").toUri().toString());
-            config.put("high-availability.cluster-id", "cxpulse");
+            config.putAll(highAvailabilitySettings("127.0.0.1:" + zkPort, home.resolve("ha").toUri().toString()));
             startZooKeeper(zkPort);
         }
         config.putAll(options.settings);
@@ -283,6 +280,16 @@ public final class FlinkCluster implements AutoCloseable {
         }
         await("the REST endpoint at " + rest.base(), Duration.ofSeconds(90), rest::isUp);
         awaitTaskManagers(options.taskManagers);
+    }
+
+    /** The Flink settings of JobManager high availability on ZooKeeper, as {@code docker/compose.yaml} has them. */
+    public static Map<String, String> highAvailabilitySettings(String quorum, String storageDir) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("high-availability.type", "zookeeper");
+        settings.put("high-availability.zookeeper.quorum", quorum);
+        settings.put("high-availability.storageDir", storageDir);
+        settings.put("high-availability.cluster-id", "cxpulse");
+        return settings;
     }
 
     /**
@@ -394,14 +401,35 @@ public final class FlinkCluster implements AutoCloseable {
     private void startZooKeeper(int port) throws IOException, InterruptedException {
         Path data = Files.createDirectories(home.resolve("zookeeper"));
         Path zooCfg = conf.resolve("zoo.cfg");
-        Files.writeString(zooCfg, String.join("\n",
-                "tickTime=2000", "initLimit=10", "syncLimit=5",
-                "dataDir=" + data, "clientPort=" + port, "clientPortAddress=127.0.0.1",
-                "admin.enableServer=false", ""));
+        Map<String, String> settings = zooKeeperSettings(data.toString(), port);
+        settings.put("clientPortAddress", "127.0.0.1");
+        Files.writeString(zooCfg, settings.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("\n", "", "\n")));
         List<String> command = java(List.of("-Xmx256m"), "zookeeper");
-        command.addAll(List.of(ZOOKEEPER, "--zkConfigFile", zooCfg.toString(), "--peerId", "0"));
+        command.addAll(zooKeeperArguments(zooCfg.toString()));
         zooKeeper = ClusterProcess.start("zookeeper", command, Map.of(), logs);
         await("ZooKeeper on port " + port, Duration.ofSeconds(60), () -> accepts(port));
+    }
+
+    /**
+     * What the JobManagers' high availability runs on: Flink's own single-node ZooKeeper
+     * ({@code FlinkZooKeeperQuorumPeer}, what flink-dist's {@code zookeeper.sh} starts) with these
+     * arguments; {@code docker/compose.yaml}'s {@code zookeeper} service runs the same.
+     */
+    public static List<String> zooKeeperArguments(String zooCfg) {
+        return List.of(ZOOKEEPER, "--zkConfigFile", zooCfg, "--peerId", "0");
+    }
+
+    /** Its {@code zoo.cfg}, as {@code docker/zoo.cfg} has it (the harness adds a loopback {@code clientPortAddress}). */
+    public static Map<String, String> zooKeeperSettings(String dataDir, int clientPort) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("tickTime", "2000");
+        settings.put("initLimit", "10");
+        settings.put("syncLimit", "5");
+        settings.put("dataDir", dataDir);
+        settings.put("clientPort", Integer.toString(clientPort));
+        settings.put("admin.enableServer", "false");
+        return settings;
     }
 
     /** What flink-dist's scripts ask {@code BashJavaUtils} for: JVM options, then dynamic settings. */

@@ -46,6 +46,31 @@ class DockerFilesTest {
         standaloneJob.addAll(FlinkCluster.applicationArguments(JOB_ARGS));
         assertThat(strings(services.path("jobmanager").path("command"))).isEqualTo(standaloneJob);
         assertThat(strings(services.path("taskmanager").path("command"))).containsExactly("taskmanager");
+        List<String> zooKeeper = strings(services.path("zookeeper").path("command"));
+        assertThat(zooKeeper.subList(zooKeeper.indexOf("-cp"), zooKeeper.size()))
+                .as("Flink's ZooKeeper, started as the harness starts it")
+                .isEqualTo(concat(List.of("-cp", "/opt/flink/lib/*"), FlinkCluster.zooKeeperArguments("/opt/cxpulse/zoo.cfg")));
+        assertThat(strings(services.path("zookeeper").path("volumes"))).contains("./zoo.cfg:/opt/cxpulse/zoo.cfg:ro");
+    }
+
+    @Test
+    void composeRunsTheJobManagerWithTheHarnesssHighAvailability() throws IOException {
+        JsonNode services = compose().path("services");
+        for (String flink : List.of("jobmanager", "taskmanager")) {
+            String properties = services.path(flink).path("environment").path("FLINK_PROPERTIES").asText();
+            FlinkCluster.highAvailabilitySettings("zookeeper:2181", "file:///opt/flink/data/ha")
+                    .forEach((key, value) -> assertThat(properties).as(flink).contains(key + ": " + value + "\n"));
+        }
+        Map<String, String> zooCfg = new java.util.LinkedHashMap<>();
+        for (String line : Files.readAllLines(DOCKER.resolve("zoo.cfg"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                zooCfg.put(line.substring(0, line.indexOf('=')), line.substring(line.indexOf('=') + 1));
+            }
+        }
+        assertThat(zooCfg).isEqualTo(FlinkCluster.zooKeeperSettings("/opt/flink/data/zookeeper", 2181));
+        assertThat(Files.readString(DOCKER.resolve("Dockerfile.job")))
+                .as("the data volume's mount point belongs to the image's flink user")
+                .contains("chown flink:flink /opt/flink/data");
     }
 
     @Test
@@ -130,6 +155,11 @@ class DockerFilesTest {
             });
             return;
         }
+        if (!hasType(node, schema)) {
+            unknown.add(path + " (" + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+                    + ", the CRD has " + schema + ")");
+            return;
+        }
         int enumStart = schema.indexOf('[');
         if (enumStart >= 0 && !List.of(schema.substring(enumStart + 1, schema.indexOf(']')).split(","))
                 .contains(node.asText())) {
@@ -141,6 +171,21 @@ class DockerFilesTest {
         } else if (node.isArray()) {
             node.forEach(item -> walk(item, path + "[]", crd, unknown));
         }
+    }
+
+    /** Whether {@code node} is of the CRD's type ({@code string [a,b]}, {@code integer}, {@code int-or-string}, ...). */
+    private static boolean hasType(JsonNode node, String schema) {
+        String type = schema.split(" ")[0];
+        return switch (type) {
+            case "string" -> node.isTextual();
+            case "integer" -> node.isIntegralNumber();
+            case "number" -> node.isNumber();
+            case "boolean" -> node.isBoolean();
+            case "array" -> node.isArray();
+            case "object" -> node.isObject();
+            case "int-or-string" -> node.isTextual() || node.isIntegralNumber();
+            default -> throw new IllegalStateException("a type the list does not use: " + schema);
+        };
     }
 
     private static Map<String, String> crdFields() throws IOException {
@@ -182,6 +227,12 @@ class DockerFilesTest {
             YAML.readValues(parser, JsonNode.class).forEachRemaining(documents::add);
         }
         return documents;
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static List<String> strings(JsonNode array) {
