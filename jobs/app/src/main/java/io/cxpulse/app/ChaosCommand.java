@@ -130,6 +130,12 @@ final class ChaosCommand implements Callable<Integer> {
         out.printf("  restart cost (kill to committed output flowing again): median %.1f s, max %.1f s over %d kills%s%n",
                 ms.get(ms.size() / 2) / 1000.0, ms.get(ms.size() - 1) / 1000.0, ms.size(),
                 result.upgrade() == null ? "" : String.format("; savepoint upgrade %.1f s", result.upgrade().toMillis() / 1000.0));
+        if (result.upgrade() != null) {
+            Chaos.Continuity c = result.continuity();
+            out.printf("  across the savepoint upgrade: %d of %d open alert episodes resolved by the new job, %d of %d open"
+                    + " metric windows closed by it%n", c.episodesResolvedAfter(), c.openEpisodes(), c.windowsClosedAfter(),
+                    c.openWindows());
+        }
         out.printf("  %d events and %d undecodable records in; %d events too late for their window (LATE, not compared);"
                 + " run time %d s%n", result.events(), result.injected(), result.late(), result.runTime().toSeconds());
         out.println(result.lastLine());

@@ -10,8 +10,12 @@ import io.cxpulse.common.deadletter.DeadLetterHeaders;
 import io.cxpulse.common.io.InputTopic;
 import io.cxpulse.common.io.OutputTopic;
 import io.cxpulse.common.serde.Codecs;
+import io.cxpulse.common.serde.RecordCodec;
 import io.cxpulse.local.TopicSetup;
 import io.cxpulse.pipeline.Pipelines;
+import io.cxpulse.schema.Alert;
+import io.cxpulse.schema.AlertStatus;
+import io.cxpulse.schema.MetricSnapshot;
 import io.cxpulse.simulate.DirectorySink;
 import io.cxpulse.simulate.IncidentScript;
 import io.cxpulse.simulate.KafkaTrafficSink;
@@ -27,10 +31,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -56,6 +62,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * {@code read_committed} is compared with a replay ({@code cxpulse replay}, the same topology
  * on a MiniCluster) of exactly the events that were sent ({@link OutputOracle}: missing,
  * duplicated, extra), and every undecodable record must be on the dead-letter topic exactly once.
+ * What the upgrade carried over is counted too ({@link Continuity}): alert episodes and metric
+ * windows open when the old job stopped that the new job finished.
  * Left out by design ({@link OutputOracle}): {@code detected_at}, early metric updates, AGENT
  * records' {@code csat_shrunk_pct}, and dead letters of events too late for their window ({@code LATE}: which events are late depends on how the partitions'
  * reads interleave, which a replay of files does not reproduce; they are counted).
@@ -79,7 +87,7 @@ public final class Chaos {
     /** What a run saw; {@link #lastLine()} is what {@code cxpulse chaos} ends with. */
     public record Result(int kills, long restarts, long events, long injected, long late,
             List<OutputOracle.Comparison> comparisons, OutputOracle.Comparison strictMetrics, List<Duration> recoveries,
-            Duration upgrade, Duration runTime) {
+            Duration upgrade, Continuity continuity, Duration runTime) {
 
         public long committed() {
             return comparisons.stream().mapToLong(OutputOracle.Comparison::committed).sum();
@@ -101,6 +109,17 @@ public final class Chaos {
             return "chaos: kills=" + kills + " restarts=" + restarts + " committed=" + committed() + " missing="
                     + missing() + " duplicates=" + duplicates() + " extra=" + extra();
         }
+    }
+
+    /**
+     * What the savepoint upgrade carried over: alert episodes open when the old job stopped (their
+     * last committed status OPEN or UPDATE) that the new job went on to resolve, and metric windows
+     * open then (early updates committed, no final record) that the new job closed. Both come from
+     * state restored from the savepoint; the oracle checks their content.
+     */
+    public record Continuity(int openEpisodes, int episodesResolvedAfter, int openWindows, int windowsClosedAfter) {
+
+        static final Continuity NONE = new Continuity(0, 0, 0, 0);
     }
 
     private final Options options;
@@ -134,6 +153,7 @@ public final class Chaos {
 
         List<Duration> recoveries = new ArrayList<>();
         Duration upgrade = null;
+        OpenAtUpgrade openAtUpgrade = null;
         long restarts = 0;
         long events;
         long injected;
@@ -166,6 +186,7 @@ public final class Chaos {
                     restarts += rest.failures(job);
                     String savepoint = rest.stopWithSavepoint(job, cluster.savepointDirectory(), false,
                             Duration.ofMinutes(3));
+                    openAtUpgrade = OpenAtUpgrade.read(config);
                     job = rest.runJar(jar, new FlinkRest.Run(FlinkCluster.JOB_CLASS, args, savepoint, false));
                     upgrade = awaitOutputAfter(rest, job, from, false, Duration.ofMinutes(3));
                     progress.accept("upgrade: stopped with a savepoint and started from it; output flowing again"
@@ -196,8 +217,53 @@ public final class Chaos {
         AtomicLong late = new AtomicLong();
         comparisons.add(compareDeadLetters(config, injected, late));
         OutputOracle.Comparison strictMetrics = compare(OutputTopic.METRICS, config, output, OutputOracle.STRICT);
+        Continuity continuity = openAtUpgrade == null ? Continuity.NONE : openAtUpgrade.continuity(OpenAtUpgrade.read(config));
         return new Result(options.kills(), restarts, events, injected, late.get(), comparisons, strictMetrics,
-                recoveries, upgrade, Duration.ofNanos(System.nanoTime() - started));
+                recoveries, upgrade, continuity, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /** Alert episodes and metric windows open in what was committed at a moment: their ids and keys. */
+    private record OpenAtUpgrade(Set<String> episodes, Set<String> windows, Set<String> resolved, Set<String> closed) {
+
+        static OpenAtUpgrade read(CxPulseConfig config) {
+            Map<String, AlertStatus> lastStatus = new HashMap<>();
+            for (Alert alert : decoded(OutputTopic.ALERTS, config)) {
+                lastStatus.put(alert.getAlertId(), alert.getStatus());
+            }
+            Set<String> early = new HashSet<>();
+            Set<String> closed = new HashSet<>();
+            for (MetricSnapshot m : decoded(OutputTopic.METRICS, config)) {
+                String window = m.getDimension() + "/" + m.getDimensionValue() + "/" + m.getWindowStart() + "/"
+                        + m.getWindowEnd();
+                (m.getFinal$() ? closed : early).add(window);
+            }
+            Set<String> open = new HashSet<>(early);
+            open.removeAll(closed);
+            Set<String> episodes = new HashSet<>();
+            Set<String> resolved = new HashSet<>();
+            lastStatus.forEach((id, status) -> (status == AlertStatus.RESOLVED ? resolved : episodes).add(id));
+            return new OpenAtUpgrade(episodes, open, resolved, closed);
+        }
+
+        Continuity continuity(OpenAtUpgrade atEnd) {
+            return new Continuity(episodes.size(), (int) episodes.stream().filter(atEnd.resolved()::contains).count(),
+                    windows.size(), (int) windows.stream().filter(atEnd.closed()::contains).count());
+        }
+
+        private static <T extends SpecificRecordBase> List<T> decoded(OutputTopic<T> output, CxPulseConfig config) {
+            String topic = config.topics().of(output);
+            RecordCodec<T> codec = Codecs.forRecord(output.recordClass(), config.serde());
+            codec.open();
+            List<T> records = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> r : CommittedRecords.readAll(config, topic)) {
+                try {
+                    records.add(codec.decode(topic, r.value()));
+                } catch (Exception e) {
+                    throw new IllegalStateException("undecodable record on " + topic, e);
+                }
+            }
+            return records;
+        }
     }
 
     private <T extends SpecificRecordBase> OutputOracle.Comparison compare(
