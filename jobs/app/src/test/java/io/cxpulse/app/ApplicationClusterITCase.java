@@ -1,6 +1,7 @@
 package io.cxpulse.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cxpulse.cluster.FlinkCluster;
@@ -72,6 +73,22 @@ class ApplicationClusterITCase {
                     .containsExactlyInAnyOrder("before-crash", "after-crash");
             assertThat(Files.readString(cluster.logs().resolve("jobmanager-1.log")))
                     .containsPattern("Restoring job " + job + " from Checkpoint \\d+");
+
+            // What docker/README.md says of the shipped settings: no jar upload at all, while
+            // web.cancel.enable: false only hides the dashboard's button; the API still cancels.
+            assertThatThrownBy(() -> rest.uploadJar(FlinkCluster.Distribution.fromSystemProperties().jobJar()))
+                    .isInstanceOfSatisfying(FlinkRest.RestException.class,
+                            e -> assertThat(e.status()).isIn(404, 405));
+            rest.cancel(job);
+            // (the application's cluster shuts down when its job ends: its log says it)
+            FlinkCluster.await("the job cancelled by the REST API", Duration.ofSeconds(60), () -> {
+                try {
+                    return Files.readString(cluster.logs().resolve("jobmanager-1.log"))
+                            .contains("(" + job + ") switched from state CANCELLING to CANCELED");
+                } catch (java.io.IOException e) {
+                    return false;
+                }
+            });
         }
     }
 

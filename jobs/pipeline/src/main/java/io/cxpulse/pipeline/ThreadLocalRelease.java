@@ -59,9 +59,11 @@ final class ThreadLocalRelease {
                 Object value = valueField.get(entry);
                 Object key = ((Reference<?>) entry).get();
                 if (loadedBy(value, loader) || loadedBy(key, loader) || isJobLibraryCache(value)) {
-                    // A cleared key makes the entry stale: the thread's map drops it on its next use.
-                    valueField.set(entry, null);
+                    // A cleared key makes the entry stale: the thread's map drops it on its next use
+                    // (as when the key is collected) and a get() there starts from the initial value.
+                    // The key first, so that the owning thread does not find it with its value gone.
                     ((Reference<?>) entry).clear();
+                    valueField.set(entry, null);
                     released++;
                 }
             }
