@@ -132,9 +132,9 @@ final class ChaosCommand implements Callable<Integer> {
                 result.upgrade() == null ? "" : String.format("; savepoint upgrade %.1f s", result.upgrade().toMillis() / 1000.0));
         if (result.upgrade() != null) {
             Chaos.Continuity c = result.continuity();
-            out.printf("  across the savepoint upgrade: %d of %d open alert episodes resolved by the new job, %d of %d open"
-                    + " metric windows closed by it%n", c.episodesResolvedAfter(), c.openEpisodes(), c.windowsClosedAfter(),
-                    c.openWindows());
+            out.printf("  across the savepoint upgrade: %d of %d open alert episodes resolved by the new job; %d metric"
+                    + " windows open at the stop closed by it%n", c.episodesResolvedAfter(), c.openEpisodes(),
+                    c.windowsAcross());
         }
         out.printf("  %d events and %d undecodable records in; %d events too late for their window (LATE, not compared);"
                 + " run time %d s%n", result.events(), result.injected(), result.late(), result.runTime().toSeconds());

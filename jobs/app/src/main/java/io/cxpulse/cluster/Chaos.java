@@ -1,6 +1,7 @@
 package io.cxpulse.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cxpulse.bench.ConsumerLag;
 import io.cxpulse.common.config.CheckpointsConfig;
 import io.cxpulse.common.config.CxPulseConfig;
@@ -24,6 +25,7 @@ import io.cxpulse.simulate.Simulation;
 import io.cxpulse.simulate.TrafficGenerator;
 import io.cxpulse.simulate.TrafficSink;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -63,7 +66,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * on a MiniCluster) of exactly the events that were sent ({@link OutputOracle}: missing,
  * duplicated, extra), and every undecodable record must be on the dead-letter topic exactly once.
  * What the upgrade carried over is counted too ({@link Continuity}): alert episodes and metric
- * windows open when the old job stopped that the new job finished.
+ * windows open when the old job stopped that the new job finished. The alerts of customers who
+ * had a call or chat still open when the traffic ended are left out
+ * ({@link #customersWithInteractionsOpen}: where the traffic is cut, live and replay differ by
+ * design).
  * Left out by design ({@link OutputOracle}): {@code detected_at}, early metric updates, AGENT
  * records' {@code csat_shrunk_pct}, and dead letters of events too late for their window ({@code LATE}: which events are late depends on how the partitions'
  * reads interleave, which a replay of files does not reproduce; they are counted).
@@ -71,6 +77,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public final class Chaos {
 
     private static final String GARBAGE_KEY = "chaos-garbage-";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * @param upgrades how many times the job is stopped with a savepoint and started from it
@@ -117,9 +124,9 @@ public final class Chaos {
      * open then (early updates committed, no final record) that the new job closed. Both come from
      * state restored from the savepoint; the oracle checks their content.
      */
-    public record Continuity(int openEpisodes, int episodesResolvedAfter, int openWindows, int windowsClosedAfter) {
+    public record Continuity(int openEpisodes, int episodesResolvedAfter, int windowsAcross) {
 
-        static final Continuity NONE = new Continuity(0, 0, 0, 0);
+        static final Continuity NONE = new Continuity(0, 0, 0);
     }
 
     private final Options options;
@@ -208,46 +215,64 @@ public final class Chaos {
         Path output = Files.createDirectories(directory.resolve("replay-output"));
         Traffic.writeReplayInput(options, events, input);
         replayer.replay(config, input, output);
-        progress.accept("replayed the same " + events + " events");
+        Set<String> cut = customersWithInteractionsOpen(input);
+        long leftOut = alertsOf(cut, output);
+        progress.accept("replayed the same " + events + " events; " + cut.size() + " customers had a call or chat"
+                + " still open when the traffic ended: their " + leftOut + " alerts (in the replay) are not compared");
 
         List<OutputOracle.Comparison> comparisons = new ArrayList<>();
-        comparisons.add(compare(OutputTopic.ALERTS, config, output, OutputOracle.EXCLUDED));
-        comparisons.add(compare(OutputTopic.METRICS, config, output, OutputOracle.EXCLUDED));
-        comparisons.add(compare(OutputTopic.SUPPLIER_SHARES, config, output, OutputOracle.EXCLUDED));
+        comparisons.add(compare(OutputTopic.ALERTS, config, output, OutputOracle.EXCLUDED, cut));
+        comparisons.add(compare(OutputTopic.METRICS, config, output, OutputOracle.EXCLUDED, cut));
+        comparisons.add(compare(OutputTopic.SUPPLIER_SHARES, config, output, OutputOracle.EXCLUDED, cut));
         AtomicLong late = new AtomicLong();
         comparisons.add(compareDeadLetters(config, injected, late));
-        OutputOracle.Comparison strictMetrics = compare(OutputTopic.METRICS, config, output, OutputOracle.STRICT);
+        OutputOracle.Comparison strictMetrics = compare(OutputTopic.METRICS, config, output, OutputOracle.STRICT, cut);
         Continuity continuity = openAtUpgrade == null ? Continuity.NONE : openAtUpgrade.continuity(OpenAtUpgrade.read(config));
         return new Result(options.kills(), restarts, events, injected, late.get(), comparisons, strictMetrics,
                 recoveries, upgrade, continuity, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    /** Alert episodes and metric windows open in what was committed at a moment: their ids and keys. */
-    private record OpenAtUpgrade(Set<String> episodes, Set<String> windows, Set<String> resolved, Set<String> closed) {
+    /**
+     * What was committed at a moment: alert ids whose last status was not RESOLVED (open
+     * episodes) and RESOLVED, windows with a final record, and the latest end of those.
+     */
+    private record OpenAtUpgrade(Set<String> episodes, Set<String> resolved, Set<String> closedWindows,
+            Map<String, Instant> windowStarts, Instant latestClosedEnd) {
 
         static OpenAtUpgrade read(CxPulseConfig config) {
             Map<String, AlertStatus> lastStatus = new HashMap<>();
             for (Alert alert : decoded(OutputTopic.ALERTS, config)) {
                 lastStatus.put(alert.getAlertId(), alert.getStatus());
             }
-            Set<String> early = new HashSet<>();
-            Set<String> closed = new HashSet<>();
-            for (MetricSnapshot m : decoded(OutputTopic.METRICS, config)) {
-                String window = m.getDimension() + "/" + m.getDimensionValue() + "/" + m.getWindowStart() + "/"
-                        + m.getWindowEnd();
-                (m.getFinal$() ? closed : early).add(window);
-            }
-            Set<String> open = new HashSet<>(early);
-            open.removeAll(closed);
             Set<String> episodes = new HashSet<>();
             Set<String> resolved = new HashSet<>();
             lastStatus.forEach((id, status) -> (status == AlertStatus.RESOLVED ? resolved : episodes).add(id));
-            return new OpenAtUpgrade(episodes, open, resolved, closed);
+            Set<String> closed = new HashSet<>();
+            Map<String, Instant> starts = new HashMap<>();
+            Instant latestEnd = Instant.EPOCH;
+            for (MetricSnapshot m : decoded(OutputTopic.METRICS, config)) {
+                if (m.getFinal$()) {
+                    String window = m.getDimension() + "/" + m.getDimensionValue() + "/" + m.getWindowStart() + "/"
+                            + m.getWindowEnd();
+                    closed.add(window);
+                    starts.put(window, m.getWindowStart());
+                    latestEnd = m.getWindowEnd().isAfter(latestEnd) ? m.getWindowEnd() : latestEnd;
+                }
+            }
+            return new OpenAtUpgrade(episodes, resolved, closed, starts, latestEnd);
         }
 
+        /**
+         * Episodes open at the stop that {@code atEnd} has resolved; windows closed after the stop
+         * that had started before the latest window closed before it (so the old job had counted
+         * into them: the new job closed them from the savepoint's state).
+         */
         Continuity continuity(OpenAtUpgrade atEnd) {
+            int windowsOpen = (int) atEnd.closedWindows().stream()
+                    .filter(w -> !closedWindows.contains(w) && atEnd.windowStarts().get(w).isBefore(latestClosedEnd))
+                    .count();
             return new Continuity(episodes.size(), (int) episodes.stream().filter(atEnd.resolved()::contains).count(),
-                    windows.size(), (int) windows.stream().filter(atEnd.closed()::contains).count());
+                    windowsOpen);
         }
 
         private static <T extends SpecificRecordBase> List<T> decoded(OutputTopic<T> output, CxPulseConfig config) {
@@ -267,12 +292,13 @@ public final class Chaos {
     }
 
     private <T extends SpecificRecordBase> OutputOracle.Comparison compare(
-            OutputTopic<T> output, CxPulseConfig config, Path replayed, List<String> excluded) throws IOException {
+            OutputTopic<T> output, CxPulseConfig config, Path replayed, List<String> excluded, Set<String> customersLeftOut)
+            throws IOException {
         String topic = config.topics().of(output);
         List<byte[]> values = CommittedRecords.readAll(config, topic).stream().map(ConsumerRecord::value).toList();
-        return OutputOracle.Comparison.of(output.name(), OutputOracle.fromReplay(output, replayed, excluded),
-                OutputOracle.fromLive(output, topic, Codecs.forRecord(output.recordClass(), config.serde()), values,
-                        excluded));
+        return OutputOracle.Comparison.of(output.name(), OutputOracle.fromReplay(output, replayed, excluded,
+                customersLeftOut), OutputOracle.fromLive(output, topic, Codecs.forRecord(output.recordClass(),
+                config.serde()), values, excluded, customersLeftOut));
     }
 
     /** Every undecodable record sent is a dead letter exactly once; other dead letters are extra, LATE ones counted. */
@@ -292,6 +318,55 @@ public final class Chaos {
             live.merge(key, 1, Integer::sum);
         }
         return OutputOracle.Comparison.of("dead letters", expected, live);
+    }
+
+    /**
+     * Customers with a call or chat that had no ENDED or ABANDONED among the events sent: the
+     * assembler closes such an interaction only when its timeout passes, at the drain, and hands
+     * it to the detector with its last event's time, by then behind the detector's watermark.
+     * Whether it then counts before a later contact of the same customer depends on how far the
+     * watermark had got before the drain, which differs between a live run and a replay.
+     */
+    static Set<String> customersWithInteractionsOpen(Path replayInput) throws IOException {
+        Set<String> open = new HashSet<>();
+        for (String file : List.of("calls.jsonl", "chats.jsonl")) {
+            Map<String, String> customerOf = new HashMap<>();
+            Set<String> closed = new HashSet<>();
+            try (Stream<String> lines = Files.lines(replayInput.resolve(file))) {
+                lines.filter(line -> !line.isBlank()).forEach(line -> {
+                    JsonNode event = readJson(line);
+                    String id = event.has("call_id") ? event.path("call_id").asText() : event.path("chat_id").asText();
+                    customerOf.put(id, event.path("customer_id").asText());
+                    String type = event.path("type").asText();
+                    if (type.equals("ENDED") || type.equals("ABANDONED")) {
+                        closed.add(id);
+                    }
+                });
+            }
+            customerOf.forEach((id, customer) -> {
+                if (!closed.contains(id)) {
+                    open.add(customer);
+                }
+            });
+        }
+        return open;
+    }
+
+    /** How many of the replay's alerts are about one of {@code customers}. */
+    private static long alertsOf(Set<String> customers, Path replayOutput) throws IOException {
+        try (Stream<String> lines = Files.lines(replayOutput.resolve(OutputTopic.ALERTS.replayFile()))) {
+            return lines.filter(line -> !line.isBlank())
+                    .filter(line -> customers.contains(readJson(line).path("customer_id").asText("")))
+                    .count();
+        }
+    }
+
+    private static JsonNode readJson(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Duration interval() {

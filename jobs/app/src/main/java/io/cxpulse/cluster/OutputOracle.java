@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecordBase;
@@ -29,8 +30,9 @@ import org.apache.avro.specific.SpecificRecordBase;
  * come every few seconds of processing time while a window is open; replay emits final records
  * only); and an AGENT record's {@code csat_shrunk_pct}, whose prior is fitted over the agents'
  * latest tallies of the window, early updates included, so that it depends on when early updates
- * fired ({@link #STRICT} compares it too, to report how many records it changes). Everything
- * else is a function of the events and their event times.
+ * fired ({@link #STRICT} compares it too, to report how many records it changes); and the
+ * alerts of customers who had a call or chat still open when the traffic ended (see
+ * {@link Chaos}). Everything else is a function of the events and their event times.
  */
 public final class OutputOracle {
 
@@ -87,12 +89,12 @@ public final class OutputOracle {
     private OutputOracle() {}
 
     /** The replay's file of {@code output} in {@code directory}, canonical. */
-    public static Map<String, Integer> fromReplay(OutputTopic<?> output, Path directory, List<String> excluded)
-            throws IOException {
+    public static Map<String, Integer> fromReplay(OutputTopic<?> output, Path directory, List<String> excluded,
+            Set<String> customersLeftOut) throws IOException {
         Map<String, Integer> records = new HashMap<>();
         try (Stream<String> lines = Files.lines(directory.resolve(output.replayFile()))) {
             lines.filter(line -> !line.isBlank())
-                    .map(line -> canonical(line, excluded))
+                    .map(line -> canonical(line, excluded, customersLeftOut))
                     .filter(c -> c != null)
                     .forEach(c -> records.merge(c, 1, Integer::sum));
         }
@@ -101,13 +103,14 @@ public final class OutputOracle {
 
     /** Committed record values of {@code output}, decoded and canonical. */
     public static <T extends SpecificRecordBase> Map<String, Integer> fromLive(
-            OutputTopic<T> output, String topic, RecordCodec<T> codec, List<byte[]> values, List<String> excluded) {
+            OutputTopic<T> output, String topic, RecordCodec<T> codec, List<byte[]> values, List<String> excluded,
+            Set<String> customersLeftOut) {
         JsonRecordMapper<T> mapper = JsonRecordMapper.forClass(output.recordClass());
         codec.open();
         Map<String, Integer> records = new HashMap<>();
         for (byte[] value : values) {
             try {
-                String c = canonical(mapper.write(codec.decode(topic, value)), excluded);
+                String c = canonical(mapper.write(codec.decode(topic, value)), excluded, customersLeftOut);
                 if (c != null) {
                     records.merge(c, 1, Integer::sum);
                 }
@@ -118,11 +121,17 @@ public final class OutputOracle {
         return records;
     }
 
-    /** The record with keys sorted and the processing-time parts left out; null to leave it out. */
-    static String canonical(String json, List<String> excluded) {
+    /**
+     * The record with keys sorted and the processing-time parts left out; null to leave it out (an
+     * early metric update, or an alert about one of {@code customersLeftOut}).
+     */
+    static String canonical(String json, List<String> excluded, Set<String> customersLeftOut) {
         try {
             JsonNode node = JSON.readTree(json);
             if (node.has("final") && !node.path("final").asBoolean()) {
+                return null;
+            }
+            if (customersLeftOut.contains(node.path("customer_id").asText(""))) {
                 return null;
             }
             ((ObjectNode) node).remove(excluded);
