@@ -78,7 +78,9 @@ class ApplicationClusterITCase {
             // web.cancel.enable: false only hides the dashboard's button; the API still cancels.
             assertThatThrownBy(() -> rest.uploadJar(FlinkCluster.Distribution.fromSystemProperties().jobJar()))
                     .isInstanceOfSatisfying(FlinkRest.RestException.class,
-                            e -> assertThat(e.status()).isIn(404, 405));
+                            e -> assertThat(e.status()).isBetween(400, 499));
+            assertThatThrownBy(() -> rest.get("/jars")).as("no jar handlers at all")
+                    .isInstanceOfSatisfying(FlinkRest.RestException.class, e -> assertThat(e.status()).isEqualTo(404));
             rest.cancel(job);
             // (the application's cluster shuts down when its job ends: its log says it)
             FlinkCluster.await("the job cancelled by the REST API", Duration.ofSeconds(60), () -> {

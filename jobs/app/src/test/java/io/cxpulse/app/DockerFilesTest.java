@@ -22,10 +22,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The files in {@code docker/} are what the cluster tests run: the compose file's commands are
- * the ones {@link ApplicationClusterITCase} gives the harness, its Flink settings keep the REST
- * API read-only and every published port on loopback; every Kubernetes manifest parses, and the
- * FlinkDeployment uses only fields (and enum values) of the Flink Kubernetes Operator's CRD.
+ * The files in {@code docker/} are what the cluster tests run: the compose file's commands
+ * (ZooKeeper's included) are the ones {@link ApplicationClusterITCase} gives the harness, its
+ * Flink settings turn off jar upload and the cancel button and publish every port on loopback
+ * only; every Kubernetes manifest parses, and the FlinkDeployment uses only fields, types and
+ * enum values of the Flink Kubernetes Operator's CRD.
  * ({@code .ci/run} also validates the compose file with {@code docker-compose config}.)
  */
 class DockerFilesTest {
@@ -74,7 +75,7 @@ class DockerFilesTest {
     }
 
     @Test
-    void composeKeepsTheRestApiReadOnlyAndPortsOnLoopback() throws IOException {
+    void composeTakesNoJarsOverRestAndPublishesOnLoopbackOnly() throws IOException {
         JsonNode services = compose().path("services");
         for (String flink : List.of("jobmanager", "taskmanager")) {
             assertThat(services.path(flink).path("environment").path("FLINK_PROPERTIES").asText())
