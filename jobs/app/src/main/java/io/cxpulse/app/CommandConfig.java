@@ -4,6 +4,7 @@ import io.cxpulse.app.CxPulse.UsageException;
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.console.ConsoleConfig;
+import io.cxpulse.pipeline.Pipelines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,7 @@
 package io.cxpulse.app;
 
 import io.cxpulse.common.config.Secrets;
+import io.cxpulse.common.io.TransactionTimeoutCheck;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "CX Pulse: real-time customer-experience alerts and metrics on Flink and Kafka.",
         subcommands = {DemoCommand.class, ReplayCommand.class, RunCommand.class, SimulateCommand.class,
             ScoreCommand.class, BenchCommand.class, ConsoleCommand.class, ConsoleBenchCommand.class,
+            TopicsCommand.class, ChaosCommand.class,
             CommandLine.HelpCommand.class})
 public final class CxPulse {
 
@@ -25,7 +27,7 @@ public final class CxPulse {
     static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CxPulse());
         cli.setExecutionExceptionHandler((e, command, parseResult) -> {
-            if (e instanceof UsageException) {
+            if (e instanceof UsageException || e instanceof TransactionTimeoutCheck.TooLongException) {
                 command.getErr().println("cxpulse: " + Secrets.scrub(e.getMessage()));
                 return EXIT_USAGE;
             }

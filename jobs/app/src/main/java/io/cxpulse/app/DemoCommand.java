@@ -4,6 +4,7 @@ import io.cxpulse.app.CxPulse.UsageException;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.local.Ansi;
 import io.cxpulse.local.Demo;
+import io.cxpulse.pipeline.Pipelines;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

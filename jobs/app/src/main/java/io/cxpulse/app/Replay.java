@@ -12,6 +12,8 @@ import io.cxpulse.common.replay.ReplayInputs;
 import io.cxpulse.common.runtime.FlinkSettings;
 import io.cxpulse.common.time.LateEvents;
 import io.cxpulse.local.LocalFlink;
+import io.cxpulse.pipeline.PipelineOutputs;
+import io.cxpulse.pipeline.Pipelines;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package io.cxpulse.app;
 import io.cxpulse.app.CxPulse.UsageException;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.io.InputTopic;
+import io.cxpulse.pipeline.Pipelines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

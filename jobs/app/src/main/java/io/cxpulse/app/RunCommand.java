@@ -3,6 +3,7 @@ package io.cxpulse.app;
 import io.cxpulse.app.CxPulse.UsageException;
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
+import io.cxpulse.common.io.TransactionTimeoutCheck;
 import io.cxpulse.common.runtime.FlinkSettings;
 import io.cxpulse.local.LocalFlink;
 import io.cxpulse.complaints.ComplaintsConfig;
@@ -11,10 +12,12 @@ import io.cxpulse.experience.ExperienceConfig;
 import io.cxpulse.experience.ExperienceJob;
 import io.cxpulse.metrics.MetricsConfig;
 import io.cxpulse.metrics.MetricsJob;
+import io.cxpulse.pipeline.Pipelines;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,22 +34,24 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cxpulse run JOB}: one job on a local Flink, Kafka in and out, exactly once, until
- * stopped. Its state survives a restart: Ctrl-C stops it with a savepoint when a checkpoint
+ * {@code cxpulse run [JOB]}: every job ({@code all}, the graph the cluster job runs) or one of
+ * them on a local Flink, Kafka in and out, exactly once, until stopped. The transaction timeout
+ * is checked against the brokers first. Its state survives a restart: Ctrl-C stops it with a savepoint when a checkpoint
  * directory is configured (checkpoints are retained there too), and {@code --from-savepoint}
  * restores from either.
  */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Runs one CX Pulse job on a local Flink MiniCluster against Kafka until stopped (Ctrl-C)."
-                + " In production, submit the jar to a Flink cluster with the job's main class instead.")
+        description = "Runs CX Pulse (every job, or one) on a local Flink MiniCluster against Kafka until stopped"
+                + " (Ctrl-C). On a Flink cluster, run the job jar (jobs/pipeline/target/cxpulse-pipeline.jar) instead.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "JOB", description = "The job to run: experience, complaints or metrics.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB", defaultValue = Pipelines.ALL_JOBS,
+            description = "What to run: all (default: every job, as on a cluster), experience, complaints or metrics.")
     String job;
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration.")
@@ -76,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
         if (bootstrapServers != null) {
             config = config.withKafka(config.kafka().withBootstrapServers(bootstrapServers));
         }
+        if (!List.of(Pipelines.ALL_JOBS, ExperienceJob.NAME, ComplaintsJob.NAME, MetricsJob.NAME).contains(job)) {
+            throw new UsageException("unknown job '" + job + "' (known: all, experience, complaints, metrics)");
+        }
         Configuration restore = new Configuration();
         if (fromSavepoint != null) {
             Path local = localPath(fromSavepoint);
@@ -85,9 +93,15 @@ final class RunCommand implements Callable<Integer> {
             restore.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
             restore.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, allowNonRestoredState);
         }
+        try {
+            TransactionTimeoutCheck.verify(config.kafka());
+        } catch (IllegalStateException e) {
+            throw new UsageException(e.getMessage());
+        }
         StreamExecutionEnvironment env = FlinkSettings.environment(config,
                 LocalFlink.lockDown(restore, webUiAddress));
         switch (job) {
+            case Pipelines.ALL_JOBS -> Pipelines.attachToKafka(env, config, CommandConfig.jobs(configFile));
             case ExperienceJob.NAME -> ExperienceJob.attach(env, config, ConfigLoader.section(
                     configFile, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS, System.getenv()),
                     false);
@@ -97,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
             case MetricsJob.NAME -> MetricsJob.attach(env, config, ConfigLoader.section(
                     configFile, MetricsJob.NAME, MetricsConfig.class, MetricsConfig.DEFAULTS, System.getenv()),
                     false);
-            default -> throw new UsageException("unknown job '" + job + "' (known: experience, complaints, metrics)");
+            default -> throw new UsageException("unknown job '" + job + "' (known: all, experience, complaints, metrics)");
         }
         PrintWriter out = spec.commandLine().getOut();
         String checkpoints = config.checkpoints().directory();

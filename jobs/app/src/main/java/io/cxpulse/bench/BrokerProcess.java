@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The benchmark's Kafka broker (KRaft) in a JVM of its own, started from the same jar, so its
  * CPU time is measured apart from the Flink process's.
  */
-final class BrokerProcess implements AutoCloseable {
+public final class BrokerProcess implements AutoCloseable {
 
     private final Process process;
     private final String bootstrapServers;
@@ -27,7 +27,7 @@ final class BrokerProcess implements AutoCloseable {
     }
 
     /** @param log where the broker's own log (standard error) goes */
-    static BrokerProcess start(Path log) throws IOException, InterruptedException {
+    public static BrokerProcess start(Path log) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process process = new ProcessBuilder(List.of(java, "-Xms2g", "-Xmx2g", "-cp",
@@ -59,7 +59,7 @@ final class BrokerProcess implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 

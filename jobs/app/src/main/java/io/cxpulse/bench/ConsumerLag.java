@@ -16,13 +16,13 @@ import org.apache.kafka.common.TopicPartition;
  * How far a consumer group is behind the input topics: end offsets minus the offsets the group
  * committed (Flink commits them on each checkpoint, so this moves in checkpoint steps).
  */
-final class ConsumerLag implements AutoCloseable {
+public final class ConsumerLag implements AutoCloseable {
 
     private final Admin admin;
     private final String group;
     private final Set<String> topics;
 
-    ConsumerLag(CxPulseConfig config, String group) {
+    public ConsumerLag(CxPulseConfig config, String group) {
         Properties p = new Properties();
         p.putAll(config.kafka().clientProperties());
         this.admin = Admin.create(p);
@@ -33,7 +33,7 @@ final class ConsumerLag implements AutoCloseable {
         }
     }
 
-    long records() throws Exception {
+    public long records() throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed =
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();

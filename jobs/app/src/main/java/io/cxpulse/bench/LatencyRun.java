@@ -1,6 +1,6 @@
 package io.cxpulse.bench;
 
-import io.cxpulse.app.Pipelines;
+import io.cxpulse.pipeline.Pipelines;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.config.TopicsConfig;
 import io.cxpulse.local.LocalFlink;

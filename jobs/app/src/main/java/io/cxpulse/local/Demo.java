@@ -1,10 +1,11 @@
 package io.cxpulse.local;
 
-import io.cxpulse.app.Pipelines;
+import io.cxpulse.pipeline.Pipelines;
 import io.cxpulse.common.config.CheckpointsConfig;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.config.SourcesConfig;
 import io.cxpulse.console.ConsoleConfig;
+import io.cxpulse.common.io.TransactionTimeoutCheck;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -74,6 +75,7 @@ public final class Demo {
                 bootstrap = broker.bootstrapServers();
             }
             CxPulseConfig config = demoConfig(bootstrap);
+            TransactionTimeoutCheck.verify(config.kafka());
             TopicSetup.ensure(config, options.partitions(), (short) 1);
             webConsole = DemoWebConsole.start(config, ConsoleConfig.DEFAULTS);
             webConsole.banner().forEach(out::println);

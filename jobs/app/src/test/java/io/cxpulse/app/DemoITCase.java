@@ -6,6 +6,7 @@ import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.local.Ansi;
 import io.cxpulse.local.Demo;
 import io.cxpulse.local.DemoConsole;
+import io.cxpulse.pipeline.Pipelines;
 import io.cxpulse.schema.AlertKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

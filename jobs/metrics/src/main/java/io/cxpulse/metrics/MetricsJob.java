@@ -1,39 +1,23 @@
 package io.cxpulse.metrics;
 
-import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.io.KafkaInputs;
 import io.cxpulse.common.io.KafkaOutputs;
 import io.cxpulse.common.io.OutputTopic;
-import io.cxpulse.common.runtime.FlinkSettings;
-import java.nio.file.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The metrics job as its own Flink application: all five inputs from Kafka, snapshots to
+ * The metrics job on its own: all five inputs from Kafka, snapshots to
  * {@code cx.metrics.v1} (keyed by dimension, value, window start and size, so the topic can be
- * compacted), exactly once. Submit the app's jar with this main class to a cluster ({@code flink
- * run -c io.cxpulse.metrics.MetricsJob cxpulse.jar --config cxpulse.yaml}), or run it locally
- * with {@code ./cxpulse run metrics}.
+ * compacted), exactly once. What {@code ./cxpulse run metrics} runs, the benchmark measures
+ * alone and the job's integration test drives; on a cluster, every job runs in the one
+ * application, {@code io.cxpulse.pipeline.CxPulseJob}.
  */
 public final class MetricsJob {
 
     public static final String NAME = "metrics";
 
     private MetricsJob() {}
-
-    public static void main(String[] args) throws Exception {
-        Path configFile = args.length == 2 && args[0].equals("--config") ? Path.of(args[1]) : null;
-        if (args.length != 0 && configFile == null) {
-            throw new IllegalArgumentException("usage: MetricsJob [--config FILE]");
-        }
-        CxPulseConfig config = ConfigLoader.load(configFile, System.getenv());
-        MetricsConfig metrics = ConfigLoader.section(
-                configFile, NAME, MetricsConfig.class, MetricsConfig.DEFAULTS, System.getenv());
-        StreamExecutionEnvironment env = FlinkSettings.environment(config);
-        attach(env, config, metrics, false);
-        env.execute("cxpulse-" + NAME);
-    }
 
     /**
      * Kafka in, pipeline, Kafka out: the whole job, on {@code env}; unreadable input and events

@@ -1,4 +1,4 @@
-package io.cxpulse.app;
+package io.cxpulse.pipeline;
 
 import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
@@ -33,11 +33,12 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Attaches every detection pipeline to one environment, as {@code replay}, {@code demo} and
- * {@code bench} run them (in production each job runs as its own Flink application): the
- * experience, complaints and metrics jobs. A bounded run (replay) has the metrics job emit final
- * records only, no early updates, so that its output is deterministic. Events the metrics job
- * sets aside as too late go with the input's dead letters.
+ * The one CX Pulse topology: the experience, complaints and metrics pipelines on one set of
+ * inputs. Every entry point builds it here with its own sources and sinks: the cluster job
+ * ({@link CxPulseJob}), {@code cxpulse run}, {@code demo} and {@code bench} on Kafka
+ * ({@link #attachToKafka}), {@code replay} on files ({@link #attachAll}). A bounded run (replay)
+ * has the metrics job emit final records only, no early updates, so that its output is
+ * deterministic. Events the metrics job sets aside as too late go with the input's dead letters.
  */
 public final class Pipelines {
 
@@ -79,7 +80,7 @@ public final class Pipelines {
      *   complaints as they arrive ─► keyBy(category) ─► spike monitor (COMPLAINT_SPIKE) ◄┘
      * </pre>
      */
-    static PipelineOutputs attachAll(PipelineInputs inputs, JobConfigs jobs, boolean bounded) {
+    public static PipelineOutputs attachAll(PipelineInputs inputs, JobConfigs jobs, boolean bounded) {
         MetricsConfig metricsConfig = bounded ? jobs.metrics().withoutEarlyUpdates() : jobs.metrics();
         CustomerCoreConfig coreConfig = CustomerCoreConfig.of(jobs.experience(), metricsConfig, jobs.complaints(),
                 inputs.config().dedup());
@@ -118,9 +119,9 @@ public final class Pipelines {
     }
 
     /**
-     * Every pipeline live on Kafka, as {@code demo} runs them: one set of sources (consumer group
-     * {@code cxpulse-all}) feeding the three jobs, exactly-once sinks to the output topics and
-     * dead letters to theirs.
+     * Every pipeline live on Kafka, as the cluster job and {@code demo} run them: one set of
+     * sources (consumer group {@code cxpulse-all}) feeding the three jobs, exactly-once sinks to
+     * the output topics and dead letters to theirs.
      */
     public static void attachToKafka(StreamExecutionEnvironment env, CxPulseConfig config, JobConfigs jobs) {
         attachToKafka(env, config, jobs, false);
@@ -148,13 +149,13 @@ public final class Pipelines {
     }
 
     /** The input's dead letters, if any input was read, and the pipelines' late events. */
-    static List<DataStream<DeadLetter>> deadLetters(PipelineInputs inputs, PipelineOutputs outputs) {
+    public static List<DataStream<DeadLetter>> deadLetters(PipelineInputs inputs, PipelineOutputs outputs) {
         List<DataStream<DeadLetter>> all = new ArrayList<>(outputs.late());
         inputs.deadLetters().ifPresent(all::add);
         return all;
     }
 
-    static <T> DataStream<T> union(List<DataStream<T>> streams) {
+    public static <T> DataStream<T> union(List<DataStream<T>> streams) {
         DataStream<T> all = streams.get(0);
         for (int i = 1; i < streams.size(); i++) {
             all = all.union(streams.get(i));

@@ -1,4 +1,4 @@
-package io.cxpulse.app;
+package io.cxpulse.pipeline;
 
 import io.cxpulse.common.deadletter.DeadLetter;
 import io.cxpulse.schema.Alert;
@@ -13,7 +13,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * dead letters of events a pipeline set aside as too late, written with the input's dead letters;
  * {@code interactions} every closed call and chat.
  */
-record PipelineOutputs(
+public record PipelineOutputs(
         List<DataStream<Alert>> alerts,
         List<DataStream<MetricSnapshot>> metrics,
         List<DataStream<SupplierShare>> supplierShares,

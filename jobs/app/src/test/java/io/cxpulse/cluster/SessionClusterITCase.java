@@ -1,0 +1,239 @@
+package io.cxpulse.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.cxpulse.common.testing.EmbeddedKafka;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.apache.commons.io.FileUtils;
+
+/**
+ * The job jar on a real standalone session cluster (a JobManager and two TaskManagers, separate
+ * JVMs, Flink's jars only on their classpath), submitted by REST with {@code programArgsList}.
+ */
+class SessionClusterITCase {
+
+    @RegisterExtension
+    static final EmbeddedKafka KAFKA = new EmbeddedKafka();
+
+    /** Kept after the run: the cluster's logs. */
+    static final Path dir = Path.of("target", "session-cluster-it").toAbsolutePath();
+
+    static FlinkCluster cluster;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        FileUtils.deleteDirectory(dir.toFile());
+        Files.createDirectories(dir);
+        cluster = FlinkCluster.builder(FlinkCluster.Distribution.fromSystemProperties(), dir.resolve("cluster"))
+                .webSubmit(true)
+                .taskManagers(2)
+                // metrics read by REST are at most a second old (the metaspace check reads them after a GC)
+                .setting("metrics.fetcher.update-interval", "1000")
+                .start();
+    }
+
+    @AfterAll
+    static void stopCluster() throws Exception {
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void runsTheJobJarSubmittedByRestAndDeadLettersWhatItCannotDecode() throws Exception {
+        String prefix = KAFKA.freshPrefix();
+        Path config = configFile(prefix, "");
+        KAFKA.createTopics(2, topics(prefix));
+        FlinkRest rest = cluster.rest();
+        String jar = rest.uploadJar(FlinkCluster.Distribution.fromSystemProperties().jobJar());
+
+        String job = rest.runJar(jar, FlinkRest.Run.of(FlinkCluster.JOB_CLASS, List.of("--config-file", config.toString())));
+        FlinkCluster.await("the job's tasks running", Duration.ofSeconds(90), () -> running(rest, job));
+        KAFKA.produce(prefix + "cx.calls.v1", List.of(Map.entry("k1".getBytes(StandardCharsets.UTF_8),
+                "not an Avro record".getBytes(StandardCharsets.UTF_8))));
+
+        List<ConsumerRecord<byte[], byte[]>> deadLetters =
+                KAFKA.readCommitted(prefix + "cx.deadletter.v1", 1, Duration.ofSeconds(60));
+        rest.cancel(job);
+        assertThat(deadLetters).hasSize(1);
+        assertThat(new String(deadLetters.get(0).key(), StandardCharsets.UTF_8)).isEqualTo("k1");
+        assertThat(Files.readString(cluster.logs().resolve("jobmanager-0.log")))
+                .contains("CX Pulse kafka.bootstrap-servers: " + KAFKA.bootstrapServers());
+    }
+
+    @Test
+    void flinkRunSubmitsTheJobJarToo() throws Exception {
+        String prefix = KAFKA.freshPrefix();
+        Path config = configFile(prefix, "");
+        KAFKA.createTopics(2, topics(prefix));
+
+        FlinkCluster.ClientRun run = cluster.flink(List.of("run", "-d",
+                "-c", FlinkCluster.JOB_CLASS, FlinkCluster.Distribution.fromSystemProperties().jobJar().toString(),
+                "--config-file", config.toString()));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        Matcher id = Pattern.compile("JobID ([0-9a-f]{32})").matcher(run.output());
+        assertThat(id.find()).as(run.output()).isTrue();
+        String job = id.group(1);
+        FlinkCluster.await("the job's tasks running", Duration.ofSeconds(90), () -> running(cluster.rest(), job));
+        cluster.rest().cancel(job);
+    }
+
+    @Test
+    void refusesATransactionTimeoutAboveTheBrokersLimitAtSubmission() throws Exception {
+        String prefix = KAFKA.freshPrefix();
+        Path config = configFile(prefix, "  transaction-timeout: 1h\n");
+        FlinkRest rest = cluster.rest();
+        String jar = rest.uploadJar(FlinkCluster.Distribution.fromSystemProperties().jobJar());
+        int jobsBefore = rest.jobs().size();
+
+        assertThatThrownBy(() -> rest.runJar(jar, FlinkRest.Run.of(FlinkCluster.JOB_CLASS,
+                        List.of("--config-file", config.toString()))))
+                .hasMessageContaining("kafka.transaction-timeout (1 h) is above the broker's"
+                        + " transaction.max.timeout.ms (900000 ms = 15 min)");
+        assertThat(rest.jobs()).as("no job was started").hasSize(jobsBefore);
+    }
+
+    @Test
+    void everyProcessListensOnLoopbackOnly() throws Exception {
+        Process ss = new ProcessBuilder("ss", "-ltnpH").redirectErrorStream(true).start();
+        List<String> lines = new String(ss.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        ss.waitFor();
+        List<String> listening = new ArrayList<>();
+        for (long pid : cluster.pids()) {
+            lines.stream().filter(l -> l.contains("pid=" + pid + ",")).map(l -> l.trim().split("\\s+")[3])
+                    .forEach(listening::add);
+        }
+
+        assertThat(listening).as("the JobManager's and TaskManagers' listening sockets").isNotEmpty()
+                .allSatisfy(address -> assertThat(address).matches("(127\\.0\\.0\\.1|\\[::ffff:127\\.0\\.0\\.1\\]|\\[::1\\]):\\d+"));
+    }
+
+    @Test
+    void thirtySubmissionsAndCancellationsLeaveTheJobManagersMetaspaceFlat() throws Exception {
+        String prefix = KAFKA.freshPrefix();
+        KAFKA.createTopics(2, topics(prefix));
+        Path config = configFile(prefix, "");
+        FlinkRest rest = cluster.rest();
+        Path jobJar = FlinkCluster.Distribution.fromSystemProperties().jobJar();
+        long warm = 0;
+        long middle = 0;
+        for (int i = 1; i <= 30; i++) {
+            String jar = rest.uploadJar(jobJar);
+            String job = rest.runJar(jar, FlinkRest.Run.of(FlinkCluster.JOB_CLASS, List.of("--config-file", config.toString())));
+            FlinkCluster.await("job " + i + " running", Duration.ofSeconds(60), () -> state(rest, job).equals("RUNNING"));
+            rest.cancel(job);
+            FlinkCluster.await("job " + i + " cancelled", Duration.ofSeconds(60), () -> state(rest, job).equals("CANCELED"));
+            rest.deleteJar(jar);
+            if (i == 5) {
+                warm = metaspaceAfterGc(rest);
+            } else if (i == 15) {
+                middle = metaspaceAfterGc(rest);
+            }
+        }
+        long after = metaspaceAfterGc(rest);
+        long loaders = userClassLoaders();
+        System.out.printf("JobManager metaspace after a GC: %.1f MB after 5 submissions, %.1f MB after 15, %.1f MB"
+                + " after 30; %d job class loaders alive%n", warm / 1e6, middle / 1e6, after / 1e6, loaders);
+
+        // Each submission loads the job's classes twice (main, then the job): 15-20 MB a time. A
+        // leak kept them all (30 submissions: 500 MB, over the 256 MB metaspace); at most the last
+        // job's may stay (the JDK's record method-handle cache holds the last record class used).
+        assertThat(loaders).as("job class loaders alive after 30 submissions").isLessThanOrEqualTo(2);
+        assertThat(after - middle).as("metaspace growth from submission 15 to 30, bytes").isLessThan(15_000_000);
+        assertThat(rest.jobManagerMetric("Status.JVM.ClassLoader.ClassesUnloaded")).isPositive();
+    }
+
+    /**
+     * The JobManager's metaspace in use after full GCs (requested with jcmd), as its REST metrics
+     * say, once at most two job class loaders are left (the last job's are released a few seconds
+     * after it is cancelled), or after 30 s.
+     */
+    private static long metaspaceAfterGc(FlinkRest unused) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        do {
+            Process gc = new ProcessBuilder(Path.of(java).resolveSibling("jcmd").toString(),
+                    Long.toString(cluster.jobManagerPid()), "GC.run").redirectErrorStream(true).start();
+            gc.getInputStream().readAllBytes();
+            assertThat(gc.waitFor()).isZero();
+            Thread.sleep(1_000);
+        } while (userClassLoaders() > 2 && System.nanoTime() < deadline);
+        return metaspaceUsed();
+    }
+
+    /** Metaspace in use, in bytes, as the JVM reports it ({@code jcmd VM.metaspace}, line "Both:"). */
+    private static long metaspaceUsed() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process report = new ProcessBuilder(Path.of(java).resolveSibling("jcmd").toString(),
+                Long.toString(cluster.jobManagerPid()), "VM.metaspace", "scale=K").redirectErrorStream(true).start();
+        String text = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        report.waitFor();
+        Matcher used = Pattern
+                .compile("Both:.*?([0-9][0-9.,]*) KB \\(\\s*\\d+%\\) used").matcher(text);
+        assertThat(used.find()).as(text).isTrue();
+        return (long) (Double.parseDouble(used.group(1).replace(",", "")) * 1024);
+    }
+
+    /** Flink user-code class loaders alive in the JobManager, from its class histogram. */
+    private static long userClassLoaders() throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process histogram = new ProcessBuilder(Path.of(java).resolveSibling("jcmd").toString(),
+                Long.toString(cluster.jobManagerPid()), "GC.class_histogram").redirectErrorStream(true).start();
+        String text = new String(histogram.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        histogram.waitFor();
+        return text.lines()
+                .filter(l -> l.endsWith("org.apache.flink.util.ChildFirstClassLoader")
+                        || l.contains("FlinkUserCodeClassLoaders$ParentFirstClassLoader"))
+                .mapToLong(l -> Long.parseLong(l.trim().split("\\s+")[1]))
+                .sum();
+    }
+
+    private static String state(FlinkRest rest, String job) {
+        try {
+            return rest.jobState(job);
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static Path configFile(String prefix, String kafkaExtra) throws Exception {
+        StringBuilder topics = new StringBuilder("topics:\n");
+        for (String t : List.of("calls", "chats", "surveys", "shipments", "complaints", "alerts", "metrics",
+                "supplier-shares", "deadletter")) {
+            String contract = t.equals("supplier-shares") ? "cx.supplier-shares.v1" : "cx." + t + ".v1";
+            topics.append("  ").append(t.equals("supplier-shares") ? "supplier-shares" : t).append(": ")
+                    .append(prefix).append(contract).append('\n');
+        }
+        return Files.writeString(dir.resolve(prefix + "cxpulse.yaml"), "kafka:\n  bootstrap-servers: "
+                + KAFKA.bootstrapServers() + "\n" + kafkaExtra + "checkpoints:\n  interval: 1s\n" + topics);
+    }
+
+    private static List<String> topics(String prefix) {
+        return List.of("cx.calls.v1", "cx.chats.v1", "cx.surveys.v1", "cx.shipments.v1", "cx.complaints.v1",
+                "cx.alerts.v1", "cx.metrics.v1", "cx.supplier-shares.v1", "cx.deadletter.v1").stream()
+                .map(t -> prefix + t).toList();
+    }
+
+    private static boolean running(FlinkRest rest, String job) {
+        try {
+            return rest.allTasksRunning(job);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
