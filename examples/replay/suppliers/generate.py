@@ -30,7 +30,8 @@ def complaint(category, order, t, channel="VOICE"):
     n += 1
     c = {"event_id": f"cp-{n:05d}", "complaint_id": f"cmp-{n:05d}", "type": "OPENED", "event_time": t,
          "customer_id": f"K{n:05d}", "category": category, "channel": channel}
-    if order is not None:
+    if order is not None:  # the customer who complains about an order is the one it was shipped to
+        c["customer_id"] = "C" + order[0].removeprefix("ord-")
         c["order_id"] = order[0]
     complaints.append(c)
 
