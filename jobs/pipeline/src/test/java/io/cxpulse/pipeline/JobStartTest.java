@@ -87,9 +87,25 @@ class JobStartTest {
                 "CXPULSE_KAFKA_SASL_JAAS_CONFIG", "org.apache.kafka.common.security.plain.PlainLoginModule required"
                         + " username=\"cx\" password=\"hunter2\";"));
 
+        // By name and by origin: a Kubernetes Secret reaches the job as environment variables, so
+        // every value from the environment is masked, whatever its key (the file's are shown).
         assertThat(String.join("\n", start.describe()))
-                .contains("security.protocol=SASL_SSL", "sasl.jaas.config=******")
-                .doesNotContain("hunter2");
+                .contains("security.protocol=******", "sasl.jaas.config=******")
+                .doesNotContain("hunter2").doesNotContain("SASL_SSL");
+    }
+
+    @Test
+    void showsWhatTheFileSaysUnlessItIsASecret() throws Exception {
+        Path file = Files.writeString(dir.resolve("cxpulse.yaml"), """
+                kafka:
+                  properties:
+                    security.protocol: SASL_SSL
+                    sasl.jaas.config: "org.apache.kafka.common.security.plain.PlainLoginModule required password=\\"hunter2\\";"
+                """);
+
+        assertThat(String.join("\n", JobStart.parse(new String[] {"--config-file", file.toString()}, Map.of())
+                        .describe()))
+                .contains("security.protocol=SASL_SSL", "sasl.jaas.config=******").doesNotContain("hunter2");
     }
 
     @Test
