@@ -381,10 +381,7 @@ public final class Chaos {
         String yaml = "parallelism: " + options.parallelism() + "\n"
                 + "kafka:\n  bootstrap-servers: " + config.kafka().bootstrapServers() + "\n"
                 + "checkpoints:\n  interval: " + config.checkpoints().interval().toMillis() + "ms\n"
-                + "topics:\n  calls: " + t.calls() + "\n  chats: " + t.chats() + "\n  surveys: " + t.surveys()
-                + "\n  shipments: " + t.shipments() + "\n  complaints: " + t.complaints() + "\n  alerts: " + t.alerts()
-                + "\n  metrics: " + t.metrics() + "\n  supplier-shares: " + t.supplierShares()
-                + "\n  deadletter: " + t.deadletter() + "\n";
+                + t.yamlSection();
         Files.createDirectories(directory);
         return Files.writeString(directory.resolve("cxpulse.yaml"), yaml);
     }

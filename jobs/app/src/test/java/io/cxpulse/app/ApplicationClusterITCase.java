@@ -44,7 +44,7 @@ class ApplicationClusterITCase {
         CliRun created = CliRun.of(topics.toArray(String[]::new));
         assertThat(created.exitCode()).as(created.err()).isZero();
         assertThat(CliRun.of(topics.toArray(String[]::new)).out()).as("a second run changes nothing")
-                .contains("topics: 0 created, 9 already there");
+                .contains("topics: 0 created, 11 already there");
         Path config = Files.writeString(dir.resolve("cxpulse.yaml"),
                 "kafka:\n  bootstrap-servers: " + KAFKA.bootstrapServers() + "\ncheckpoints:\n  interval: 1s\nparallelism: 2\n");
 

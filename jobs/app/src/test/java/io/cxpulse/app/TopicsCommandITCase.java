@@ -34,11 +34,7 @@ class TopicsCommandITCase {
     void createsEveryContractTopicWithItsPolicyAndRetentionOnceOnly() throws Exception {
         String prefix = KAFKA.freshPrefix();
         TopicsConfig t = TopicsConfig.CONTRACT.withPrefix(prefix);
-        Path config = Files.writeString(dir.resolve("cxpulse.yaml"), "topics:\n"
-                + List.of("calls", "chats", "surveys", "shipments", "complaints", "alerts", "metrics", "supplier-shares",
-                        "deadletter", "alert-actions", "interactions").stream()
-                        .map(name -> "  " + name + ": " + prefix + "cx." + name + ".v1\n")
-                        .collect(Collectors.joining()));
+        Path config = Files.writeString(dir.resolve("cxpulse.yaml"), t.yamlSection());
 
         CliRun first = CliRun.of("topics", "--bootstrap-servers", KAFKA.bootstrapServers(), "--config", config.toString(),
                 "--partitions", "3", "--input-retention", "2d");

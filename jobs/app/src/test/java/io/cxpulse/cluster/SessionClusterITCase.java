@@ -3,6 +3,7 @@ package io.cxpulse.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cxpulse.common.config.TopicsConfig;
 import io.cxpulse.common.testing.EmbeddedKafka;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -212,13 +213,7 @@ class SessionClusterITCase {
     }
 
     private static Path configFile(String prefix, String kafkaExtra) throws Exception {
-        StringBuilder topics = new StringBuilder("topics:\n");
-        for (String t : List.of("calls", "chats", "surveys", "shipments", "complaints", "alerts", "metrics",
-                "supplier-shares", "deadletter")) {
-            String contract = t.equals("supplier-shares") ? "cx.supplier-shares.v1" : "cx." + t + ".v1";
-            topics.append("  ").append(t.equals("supplier-shares") ? "supplier-shares" : t).append(": ")
-                    .append(prefix).append(contract).append('\n');
-        }
+        String topics = TopicsConfig.CONTRACT.withPrefix(prefix).yamlSection();
         return Files.writeString(dir.resolve(prefix + "cxpulse.yaml"), "kafka:\n  bootstrap-servers: "
                 + KAFKA.bootstrapServers() + "\n" + kafkaExtra + "checkpoints:\n  interval: 1s\n" + topics);
     }

@@ -3,6 +3,9 @@ package io.cxpulse.common.config;
 import io.cxpulse.common.io.InputTopic;
 import io.cxpulse.common.io.OutputTopic;
 import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Topic names ({@code interactions}: every closed call and chat, for BI; {@code alertActions}:
@@ -40,6 +43,33 @@ public record TopicsConfig(
         return new TopicsConfig(prefix + calls, prefix + chats, prefix + surveys, prefix + shipments,
                 prefix + complaints, prefix + alerts, prefix + metrics, prefix + supplierShares,
                 prefix + deadletter, prefix + alertActions, prefix + interactions);
+    }
+
+    /**
+     * Every topic by its key in the {@code topics:} section of the configuration, in the
+     * contract's order: what a configuration file written for a job must name, all of it.
+     */
+    public Map<String, String> byKey() {
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("calls", calls);
+        keys.put("chats", chats);
+        keys.put("surveys", surveys);
+        keys.put("shipments", shipments);
+        keys.put("complaints", complaints);
+        keys.put("alerts", alerts);
+        keys.put("metrics", metrics);
+        keys.put("supplier-shares", supplierShares);
+        keys.put("deadletter", deadletter);
+        keys.put("alert-actions", alertActions);
+        keys.put("interactions", interactions);
+        return Collections.unmodifiableMap(keys);
+    }
+
+    /** The {@code topics:} section naming every topic, as YAML lines. */
+    public String yamlSection() {
+        StringBuilder yaml = new StringBuilder("topics:\n");
+        byKey().forEach((key, topic) -> yaml.append("  ").append(key).append(": ").append(topic).append('\n'));
+        return yaml.toString();
     }
 
     public String of(InputTopic<?> input) {
