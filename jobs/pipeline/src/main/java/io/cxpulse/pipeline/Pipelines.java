@@ -117,7 +117,7 @@ public final class Pipelines {
 
     /**
      * Every pipeline live on Kafka, as the cluster job and {@code demo} run them: one set of
-     * sources (consumer group {@code cxpulse-all}) feeding the three jobs, exactly-once sinks to
+     * sources (consumer group {@code cxpulse-all}) feeding the one topology, exactly-once sinks to
      * the output topics and dead letters to theirs.
      */
     public static void attachToKafka(StreamExecutionEnvironment env, CxPulseConfig config, JobConfigs jobs) {
