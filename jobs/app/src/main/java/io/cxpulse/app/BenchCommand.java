@@ -57,9 +57,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--customers", defaultValue = "50000", description = "Distinct simulated customers (default: ${DEFAULT-VALUE}).")
     int customers;
 
-    @Option(names = "--parts", split = ",", defaultValue = "throughput,jobs,latency,scale",
-            description = "Which parts to run: throughput, jobs (each job alone, after the throughput rounds),"
-                    + " latency, scale (default: all).")
+    @Option(names = "--parts", split = ",", defaultValue = "throughput,latency,scale",
+            description = "Which parts to run: throughput, latency, scale (default: all).")
     Set<String> parts;
 
     @Option(names = "--latency-rate", defaultValue = "0", paramLabel = "EVENTS_PER_S",
@@ -85,8 +84,8 @@ final class BenchCommand implements Callable<Integer> {
                     + " --customers at least 1; --warm-up at least 0; --checkpoint-interval at least 100ms");
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        if (!Set.of("throughput", "jobs", "latency", "scale").containsAll(parts)) {
-            throw new UsageException("--parts takes throughput, jobs, latency and scale");
+        if (!Set.of("throughput", "latency", "scale").containsAll(parts)) {
+            throw new UsageException("--parts takes throughput, latency and scale");
         }
         if (!Set.of("hashmap", "rocksdb").contains(stateBackend)) {
             throw new UsageException("--state-backend takes hashmap or rocksdb");

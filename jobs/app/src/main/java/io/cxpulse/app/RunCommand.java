@@ -1,17 +1,10 @@
 package io.cxpulse.app;
 
 import io.cxpulse.app.CxPulse.UsageException;
-import io.cxpulse.common.config.ConfigLoader;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.io.TransactionTimeoutCheck;
 import io.cxpulse.common.runtime.FlinkSettings;
 import io.cxpulse.local.LocalFlink;
-import io.cxpulse.complaints.ComplaintsConfig;
-import io.cxpulse.complaints.ComplaintsJob;
-import io.cxpulse.experience.ExperienceConfig;
-import io.cxpulse.experience.ExperienceJob;
-import io.cxpulse.metrics.MetricsConfig;
-import io.cxpulse.metrics.MetricsJob;
 import io.cxpulse.pipeline.Pipelines;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -34,8 +27,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cxpulse run [JOB]}: every job ({@code all}, the graph the cluster job runs) or one of
- * them on a local Flink, Kafka in and out, exactly once, until stopped. The transaction timeout
+ * {@code cxpulse run}: CX Pulse, the one application the cluster job runs, on a local Flink,
+ * Kafka in and out, exactly once, until stopped. ({@code all} is still accepted as its name; the
+ * former per-job names are refused with a usage error: the jobs are one application now.) The transaction timeout
  * is checked against the brokers first. Its state survives a restart: Ctrl-C stops it with a savepoint when a checkpoint
  * directory is configured (checkpoints are retained there too), and {@code --from-savepoint}
  * restores from either.
@@ -43,16 +37,19 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Runs CX Pulse (every job, or one) on a local Flink MiniCluster against Kafka until stopped"
+        description = "Runs CX Pulse on a local Flink MiniCluster against Kafka until stopped"
                 + " (Ctrl-C). On a Flink cluster, run the job jar (jobs/pipeline/target/cxpulse-pipeline.jar) instead.")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "JOB", defaultValue = Pipelines.ALL_JOBS,
-            description = "What to run: all (default: every job, as on a cluster), experience, complaints or metrics.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "all", defaultValue = Pipelines.ALL_JOBS,
+            description = "Optional, and only ever all: CX Pulse is one application, as on a cluster.")
     String job;
+
+    /** The names of the jobs CX Pulse used to run separately, refused with a hint. */
+    private static final List<String> FORMER_JOBS = List.of("experience", "complaints", "metrics");
 
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration.")
     Path configFile;
@@ -81,8 +78,12 @@ final class RunCommand implements Callable<Integer> {
         if (bootstrapServers != null) {
             config = config.withKafka(config.kafka().withBootstrapServers(bootstrapServers));
         }
-        if (!List.of(Pipelines.ALL_JOBS, ExperienceJob.NAME, ComplaintsJob.NAME, MetricsJob.NAME).contains(job)) {
-            throw new UsageException("unknown job '" + job + "' (known: all, experience, complaints, metrics)");
+        if (FORMER_JOBS.contains(job)) {
+            throw new UsageException("'" + job + "' is no longer a job of its own: the experience, complaints and"
+                    + " metrics jobs are one application now; run it with 'cxpulse run'");
+        }
+        if (!Pipelines.ALL_JOBS.equals(job)) {
+            throw new UsageException("unknown argument '" + job + "': 'cxpulse run' runs the one application");
         }
         Configuration restore = new Configuration();
         if (fromSavepoint != null) {
@@ -100,24 +101,12 @@ final class RunCommand implements Callable<Integer> {
         }
         StreamExecutionEnvironment env = FlinkSettings.environment(config,
                 LocalFlink.lockDown(restore, webUiAddress));
-        switch (job) {
-            case Pipelines.ALL_JOBS -> Pipelines.attachToKafka(env, config, CommandConfig.jobs(configFile));
-            case ExperienceJob.NAME -> ExperienceJob.attach(env, config, ConfigLoader.section(
-                    configFile, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS, System.getenv()),
-                    false);
-            case ComplaintsJob.NAME -> ComplaintsJob.attach(env, config, ConfigLoader.section(
-                    configFile, ComplaintsJob.NAME, ComplaintsConfig.class, ComplaintsConfig.DEFAULTS, System.getenv()),
-                    false);
-            case MetricsJob.NAME -> MetricsJob.attach(env, config, ConfigLoader.section(
-                    configFile, MetricsJob.NAME, MetricsConfig.class, MetricsConfig.DEFAULTS, System.getenv()),
-                    false);
-            default -> throw new UsageException("unknown job '" + job + "' (known: all, experience, complaints, metrics)");
-        }
+        Pipelines.attachToKafka(env, config, CommandConfig.jobs(configFile));
         PrintWriter out = spec.commandLine().getOut();
         String checkpoints = config.checkpoints().directory();
         String savepoints = checkpoints == null ? null : checkpoints.replaceAll("/+$", "") + "/savepoints";
         JobClient client = env.executeAsync("cxpulse-" + job);
-        out.printf("running %s as Flink job %s%s; Ctrl-C stops it%n", job, client.getJobID(),
+        out.printf("running CX Pulse as Flink job %s%s; Ctrl-C stops it%n", client.getJobID(),
                 fromSavepoint == null ? "" : ", restored from " + fromSavepoint);
         out.println(checkpoints == null
                 ? "checkpoints.directory is not set: a restart begins with empty state (set it to keep state)"

@@ -10,10 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
@@ -45,9 +42,6 @@ public final class Bench {
             Set<String> parts, Path output) {}
 
     static final List<String> VARIANTS = List.of("R0", "R1", "R2");
-
-    /** Each job alone, and the inputs it reads. */
-    static final Map<String, List<String>> JOBS = jobs();
 
     private final Options options;
     private final PrintStream out;
@@ -84,20 +78,6 @@ public final class Bench {
                     out.printf("%s %s: %,.0f events/s (%.1f s; CPU %.1f s here, %.1f s broker)%n",
                             round > 0 ? "round " + round : "warm-up", variant, m.eventsPerSecond(), m.seconds(),
                             m.processCpuSeconds(), m.brokerCpuSeconds());
-                }
-            }
-            if (options.parts().contains("jobs") && options.parts().contains("throughput")) {
-                for (Map.Entry<String, List<String>> job : JOBS.entrySet()) {
-                    double cpu0 = CpuClock.processCpuSeconds();
-                    double broker0 = broker.cpu().toNanos() / 1e9;
-                    double seconds = FlinkRuns.oneJob(config, options.parallelism(), job.getKey(),
-                            "bench-" + job.getKey());
-                    Measurement m = new Measurement(job.getKey(), 1, loaded.of(job.getValue()), seconds,
-                            CpuClock.processCpuSeconds() - cpu0, broker.cpu().toNanos() / 1e9 - broker0);
-                    runs.add(m);
-                    out.printf("%s alone: %,.0f events/s (%,d events of %s; %.1f s; CPU %.1f s here)%n", job.getKey(),
-                            m.eventsPerSecond(), m.events(), String.join(", ", job.getValue()), m.seconds(),
-                            m.processCpuSeconds());
                 }
             }
             LatencyRun.Result latency = null;
@@ -145,14 +125,6 @@ public final class Bench {
         };
         return new Measurement(variant, round, events, seconds, CpuClock.processCpuSeconds() - cpu0,
                 broker.cpu().toNanos() / 1e9 - broker0);
-    }
-
-    private static Map<String, List<String>> jobs() {
-        Map<String, List<String>> jobs = new LinkedHashMap<>();
-        jobs.put("experience", List.of("calls", "chats", "surveys"));
-        jobs.put("complaints", List.of("shipments", "complaints"));
-        jobs.put("metrics", List.of("calls", "chats", "surveys", "shipments", "complaints"));
-        return Collections.unmodifiableMap(jobs);
     }
 
     /** Every run's configuration: the given checkpoint interval, inputs read from the start. */

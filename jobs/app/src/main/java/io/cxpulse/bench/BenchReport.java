@@ -86,16 +86,6 @@ public final class BenchReport {
                         max(v, Measurement::eventsPerSecond), ratio(v), median(v, Measurement::processCpuPerMillion),
                         median(v, Measurement::brokerCpuPerMillion)));
             }
-            if (runs.stream().anyMatch(m -> Bench.JOBS.containsKey(m.variant()))) {
-                b.append("\n| job alone | its input events | events/s | CPU-s per M events, Flink process |\n"
-                        + "|---|---|---|---|\n");
-                for (String job : Bench.JOBS.keySet()) {
-                    runs.stream().filter(m -> m.variant().equals(job)).findFirst().ifPresent(m -> b.append(
-                            String.format(Locale.ROOT, "| %s (%s) | %,d | %,.0f | %.1f |%n", job,
-                                    String.join(", ", Bench.JOBS.get(job)), m.events(), m.eventsPerSecond(),
-                                    m.processCpuPerMillion())));
-                }
-            }
             b.append("\nR0: kafka-clients consume→produce copy. R1: Flink decode, validate, encode, exactly-once sink, "
                     + "no state. R2: every job, as the demo runs them. Flink runs are timed by the job's net runtime.\n");
         }
@@ -162,15 +152,6 @@ public final class BenchReport {
             n.put("ratio_to_r0", ratio(v));
             n.put("process_cpu_s_per_million", median(v, Measurement::processCpuPerMillion));
             n.put("broker_cpu_s_per_million", median(v, Measurement::brokerCpuPerMillion));
-        }
-        ObjectNode jobs = root.putObject("jobs_alone");
-        for (Measurement run : runs) {
-            if (Bench.JOBS.containsKey(run.variant())) {
-                ObjectNode n = jobs.putObject(run.variant());
-                n.put("events", run.events());
-                n.put("events_per_s", run.eventsPerSecond());
-                n.put("process_cpu_s_per_million", run.processCpuPerMillion());
-            }
         }
         if (latency != null) {
             ObjectNode l = root.putObject("latency");

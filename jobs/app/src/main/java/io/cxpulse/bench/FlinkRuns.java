@@ -2,12 +2,6 @@ package io.cxpulse.bench;
 
 import io.cxpulse.pipeline.Pipelines;
 import io.cxpulse.common.config.CxPulseConfig;
-import io.cxpulse.complaints.ComplaintsConfig;
-import io.cxpulse.complaints.ComplaintsJob;
-import io.cxpulse.experience.ExperienceConfig;
-import io.cxpulse.experience.ExperienceJob;
-import io.cxpulse.metrics.MetricsConfig;
-import io.cxpulse.metrics.MetricsJob;
 import io.cxpulse.common.io.InputTopic;
 import io.cxpulse.common.io.KafkaInputs;
 import io.cxpulse.common.io.KafkaOutputs;
@@ -57,24 +51,6 @@ final class FlinkRuns {
         try {
             Pipelines.attachToKafka(flink.env(), config, Pipelines.JobConfigs.DEFAULTS, true);
             JobExecutionResult result = flink.env().execute(job);
-            return result.getNetRuntime() / 1000.0;
-        } finally {
-            flink.deleteTemporaryFiles();
-        }
-    }
-
-    /** One job alone, bounded, as {@code cxpulse run JOB} runs it. */
-    static double oneJob(CxPulseConfig config, int parallelism, String name, String job) throws Exception {
-        LocalFlink flink = LocalFlink.create(config, parallelism);
-        try {
-            StreamExecutionEnvironment env = flink.env();
-            switch (name) {
-                case ExperienceJob.NAME -> ExperienceJob.attach(env, config, ExperienceConfig.DEFAULTS, true);
-                case ComplaintsJob.NAME -> ComplaintsJob.attach(env, config, ComplaintsConfig.DEFAULTS, true);
-                case MetricsJob.NAME -> MetricsJob.attach(env, config, MetricsConfig.DEFAULTS, true);
-                default -> throw new IllegalArgumentException(name);
-            }
-            JobExecutionResult result = env.execute(job);
             return result.getNetRuntime() / 1000.0;
         } finally {
             flink.deleteTemporaryFiles();

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The demo end to end on real parts: its own KRaft broker, the three jobs on a Flink
+ * The demo end to end on real parts: its own KRaft broker, the one CX Pulse graph on a Flink
  * MiniCluster, the simulator with the default incident script (at twice the demo's speed), and
  * the terminal feed read back {@code read_committed}. It must show every alert kind the
  * incidents raise and the live metrics table, print the web console's address, whose feed (in

@@ -44,7 +44,7 @@ class EmbeddedFlinkSecurityITCase {
 
     @Test
     void runListensOnLoopbackOnlyAndRefusesJars() throws Exception {
-        check(List.of("run", "metrics", "--bootstrap-servers", KAFKA.bootstrapServers()));
+        check(List.of("run", "--bootstrap-servers", KAFKA.bootstrapServers()));
     }
 
     @Test

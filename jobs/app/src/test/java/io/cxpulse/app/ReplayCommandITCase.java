@@ -249,7 +249,10 @@ class ReplayCommandITCase {
     @Test
     void anUnknownJobOrConfigurationKeyIsAUsageError(@TempDir Path conf) throws Exception {
         assertThat(CliRun.of("run", "nonsense").exitCode()).isEqualTo(2);
-        CliRun restore = CliRun.of("run", "experience", "--from-savepoint", conf.resolve("chk-7").toString());
+        CliRun formerJob = CliRun.of("run", "experience");
+        assertThat(formerJob.exitCode()).isEqualTo(2);
+        assertThat(formerJob.err()).contains("one application now", "cxpulse run");
+        CliRun restore = CliRun.of("run", "all", "--from-savepoint", conf.resolve("chk-7").toString());
         assertThat(restore.exitCode()).isEqualTo(2);
         assertThat(restore.err()).contains("no such savepoint or checkpoint");
         Path file = conf.resolve("cxpulse.yaml");

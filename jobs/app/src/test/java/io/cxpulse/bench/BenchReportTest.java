@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,22 +34,6 @@ class BenchReportTest {
         assertThat(report.median("R1", Measurement::processCpuPerMillion)).isEqualTo(18);
         assertThat(report.summary()).isEqualTo(
                 "bench: R1/R0=0.44 R2/R0=0.16 p99_ms=n/a state_B_per_customer=n/a scale_1M/1K=n/a");
-    }
-
-    @Test
-    void eachJobAloneIsReportedOverTheEventsOfItsOwnInputsAndStaysOutOfTheRatios() {
-        Preload.Result loaded = new Preload.Result(1_000_000, 1000, 1,
-                Map.of("calls", 400_000L, "chats", 300_000L, "surveys", 100_000L, "shipments", 150_000L,
-                        "complaints", 50_000L));
-        Measurement experience = new Measurement("experience", 1, loaded.of(Bench.JOBS.get("experience")), 16, 20, 1);
-        BenchReport report = new BenchReport(OPTIONS, loaded, List.of(run("R0", 1, 4), run("R1", 1, 8),
-                run("R2", 1, 20), experience), null, null, null);
-
-        assertThat(experience.events()).isEqualTo(800_000);
-        assertThat(report.ratio("R2")).isEqualTo(0.2);
-        assertThat(report.markdown()).contains("| experience (calls, chats, surveys) | 800,000 | 50,000 | 25.0 |");
-        assertThat(report.json().get("jobs_alone").get("experience").get("events_per_s").asDouble())
-                .isEqualTo(50_000);
     }
 
     @Test

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Thresholds of the complaints job, each with its documented default (see the module README).
+ * Thresholds of the complaint monitors (section {@code complaints:}), each with its documented default (see the module README).
  *
  * <p>Supplier attribution:
  *
@@ -53,6 +53,9 @@ public record ComplaintsConfig(
         double spikeMinRatio,
         int spikeCalmBuckets) implements Serializable {
 
+    /** The configuration file's section for these settings: {@code complaints:}. */
+    public static final String NAME = "complaints";
+
     public static final ComplaintsConfig DEFAULTS = new ComplaintsConfig(
             Duration.ofDays(30), Duration.ofHours(1), Duration.ofHours(24), Duration.ofHours(1),
             0.01, 2.0, 5, 3,
@@ -61,7 +64,7 @@ public record ComplaintsConfig(
     public ComplaintsConfig {
         for (Duration d : new Duration[] {shipmentRetention, shipmentWait, shareWindow, shareSlide, spikeBucket}) {
             if (d == null || d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException("every duration of the complaints job must be positive");
+                throw new IllegalArgumentException("every duration of the complaints settings must be positive");
             }
         }
         if (shareWindow.toMillis() % shareSlide.toMillis() != 0) {

@@ -1,7 +1,6 @@
 package io.cxpulse.complaints;
 
 import io.cxpulse.common.attribution.AttributedComplaint;
-import io.cxpulse.common.attribution.OrderAttribution;
 import io.cxpulse.common.combine.PreAggregator;
 import io.cxpulse.complaints.functions.ComplaintSpikeMonitor;
 import io.cxpulse.complaints.functions.ShareCountCombining;
@@ -10,10 +9,6 @@ import io.cxpulse.complaints.logic.ShareCount;
 import io.cxpulse.complaints.logic.SurgeCount;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.ComplaintCategory;
-import io.cxpulse.schema.ComplaintEvent;
-import io.cxpulse.schema.ComplaintEventType;
-import io.cxpulse.schema.ShipmentEvent;
-import io.cxpulse.schema.ShipmentEventType;
 import io.cxpulse.schema.SupplierShare;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -22,12 +17,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 
 /**
- * The complaints topology: OPENED complaints are attributed to the supplier that shipped their
- * order; per complaint category, supplier shares of complaints are tested against shares of
- * shipments over a sliding window (judged once the join's wait for shipments is over); spikes
- * per category and category × channel are counted from complaints as they arrive at the join,
- * so they are judged within minutes. A function of its input streams, so live Kafka, replay
- * files and tests run the same graph.
+ * The complaint monitors of the one topology, after the customer core: supplier shares of
+ * complaints tested against shares of shipments per complaint category over a sliding window,
+ * and spikes per category and category × channel counted from complaints as they arrive, so
+ * they are judged within minutes. The customer core attributes each OPENED complaint to the
+ * supplier that shipped its order (shipments and complaints of one customer meet there).
  */
 public final class ComplaintsPipeline {
 
@@ -37,71 +31,6 @@ public final class ComplaintsPipeline {
     public record Outputs(DataStream<Alert> alerts, DataStream<SupplierShare> supplierShares) {}
 
     private ComplaintsPipeline() {}
-
-    public static Outputs build(
-            DataStream<ShipmentEvent> shipments, DataStream<ComplaintEvent> complaints, ComplaintsConfig config) {
-        DataStream<ComplaintEvent> opened = complaints
-                .filter(c -> c.getType() == ComplaintEventType.OPENED)
-                .name("Opened complaints")
-                .uid("opened-complaints");
-        DataStream<ShipmentEvent> shipped = shipments
-                .filter(s -> s.getType() == ShipmentEventType.SHIPPED)
-                .name("Shipped orders")
-                .uid("shipped-orders");
-        SingleOutputStreamOperator<AttributedComplaint> withOrder = OrderAttribution.join(shipped, opened,
-                config.shipmentRetention(), config.shipmentWait(), "");
-        DataStream<AttributedComplaint> withoutOrder = opened
-                .filter(c -> c.getOrderId() == null)
-                .name("Complaints without an order")
-                .uid("complaints-without-order")
-                .map(OrderAttribution::unattributed, OrderAttribution.OUTPUT_TYPE)
-                .name("Unattributed")
-                .uid("unattributed-complaints");
-        DataStream<AttributedComplaint> attributed = withOrder.union(withoutOrder);
-
-        ShareCountCombining combining = new ShareCountCombining(config.shareSlide(), config.shipmentWait());
-        // A shipment counts in every category: added up first, copied per category after.
-        DataStream<ShareCount> shipmentCounts = combined(shipped
-                        .map(s -> new ShareCount(null, s.getSupplierId(), ShareCount.SHIPMENT,
-                                s.getEventTime().toEpochMilli()), SHARE_COUNT_TYPE)
-                        .name("Shipments to count")
-                        .uid("shipment-counts"), "shipment", combining)
-                .<ShareCount>flatMap((sum, out) -> {
-                    for (ComplaintCategory category : ComplaintCategory.values()) {
-                        out.collect(new ShareCount(category.name(), sum.supplierId, ShareCount.SHIPMENT,
-                                sum.eventTimeMs, sum.count));
-                    }
-                }, SHARE_COUNT_TYPE)
-                .name("Shipments for every category's shares")
-                .uid("shipment-counts-per-category");
-        DataStream<ShareCount> complaintCounts = attributed
-                .map(a -> new ShareCount(a.category, a.supplierId,
-                        a.isAttributed() ? ShareCount.COMPLAINT : ShareCount.UNATTRIBUTED, a.eventTimeMs),
-                        SHARE_COUNT_TYPE)
-                .name("Complaints for their category's shares")
-                .uid("complaint-counts");
-        SingleOutputStreamOperator<SupplierShare> shares = shipmentCounts
-                .union(combined(complaintCounts, "complaint", combining))
-                .keyBy(c -> c.category, Types.STRING)
-                .process(new SupplierShareMonitor(config), new AvroTypeInfo<>(SupplierShare.class))
-                .name("Supplier shares and outliers")
-                .uid("supplier-share-monitor");
-        // Spikes count complaints as they arrive, not after the join has waited for a shipment:
-        // a complaint still waiting is in its bucket at once, its supplier pending.
-        DataStream<AttributedComplaint> arrived = withOrder.getSideOutput(OrderAttribution.ON_ARRIVAL)
-                .union(withoutOrder);
-        DataStream<Alert> spikes = arrived
-                .flatMap((AttributedComplaint a, org.apache.flink.util.Collector<SurgeCount> out) ->
-                        SurgeCount.of(a).forEach(out::collect), TypeInformation.of(SurgeCount.class))
-                .name("Complaints per category and channel")
-                .uid("spike-counts")
-                .keyBy(c -> c.key, Types.STRING)
-                .process(new ComplaintSpikeMonitor(config), new AvroTypeInfo<>(Alert.class))
-                .name("Complaint spikes")
-                .uid("complaint-spike-monitor");
-        DataStream<Alert> alerts = shares.getSideOutput(SupplierShareMonitor.ALERTS).union(spikes);
-        return new Outputs(alerts, shares);
-    }
 
     /**
      * The complaint monitors over what the customer core sends: share counts (SHIPPED orders per

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Thresholds of the experience job, each with its documented default (see the module README).
+ * Thresholds of the customer-experience rules (section {@code experience:}), each with its documented default (see the module README).
  *
  * @param lowCsatMax a survey CSAT at or below this is poor (default 2 on the 1..5 scale)
  * @param npsDetractorMax an NPS at or below this is a detractor (default 6 on 0..10)
@@ -42,6 +42,9 @@ public record ExperienceConfig(
         Duration queueCalmPeriod,
         Duration surveyWait,
         Duration surveyRetention) implements Serializable {
+
+    /** The configuration file's section for these settings: {@code experience:}. */
+    public static final String NAME = "experience";
 
     public static final ExperienceConfig DEFAULTS = new ExperienceConfig(
             2, 6, Duration.ofMinutes(5), Duration.ofMinutes(2), 3, 3, Duration.ofHours(72),

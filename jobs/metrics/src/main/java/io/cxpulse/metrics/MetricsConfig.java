@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Settings of the metrics job, each with its documented default (see the module README).
+ * Settings of the metrics (section {@code metrics:}), each with its documented default (see the module README).
  *
  * @param serviceLevel a contact answered within this wait counts towards the service level
  *     (default 20 s)
@@ -41,6 +41,9 @@ public record MetricsConfig(
         Duration shipmentRetention,
         Duration shipmentWait) implements Serializable {
 
+    /** The configuration file's section for these settings: {@code metrics:}. */
+    public static final String NAME = "metrics";
+
     public static final MetricsConfig DEFAULTS = new MetricsConfig(
             Duration.ofSeconds(20), Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofSeconds(10),
             Duration.ofMinutes(5), Duration.ofHours(72), Duration.ofHours(4), Duration.ofMinutes(5),
@@ -51,14 +54,14 @@ public record MetricsConfig(
                 firstContactLookback, interactionTimeout, surveyWait, surveyRetention, shipmentRetention,
                 shipmentWait}) {
             if (d == null || d.isNegative()) {
-                throw new IllegalArgumentException("every duration of the metrics job must be given and not negative");
+                throw new IllegalArgumentException("every duration of the metrics settings must be given and not negative");
             }
         }
         for (Duration d : new Duration[] {shortWindow, longWindow, firstContactLookback, interactionTimeout,
                 surveyWait, surveyRetention, shipmentRetention, shipmentWait}) {
             if (d.isZero()) {
                 throw new IllegalArgumentException(
-                        "window sizes, lookback, timeout, waits and retentions of the metrics job must be positive");
+                        "window sizes, lookback, timeout, waits and retentions of the metrics settings must be positive");
             }
         }
     }

@@ -9,17 +9,14 @@ import io.cxpulse.common.io.KafkaOutputs;
 import io.cxpulse.common.io.OutputTopic;
 import io.cxpulse.common.io.PipelineInputs;
 import io.cxpulse.complaints.ComplaintsConfig;
-import io.cxpulse.complaints.ComplaintsJob;
 import io.cxpulse.complaints.ComplaintsPipeline;
 import io.cxpulse.customer.CustomerCoreConfig;
 import io.cxpulse.customer.CustomerInput;
 import io.cxpulse.customer.functions.CoreOutputs;
 import io.cxpulse.customer.functions.CustomerCore;
 import io.cxpulse.experience.ExperienceConfig;
-import io.cxpulse.experience.ExperienceJob;
 import io.cxpulse.experience.functions.QueueWaitMonitor;
 import io.cxpulse.metrics.MetricsConfig;
-import io.cxpulse.metrics.MetricsJob;
 import io.cxpulse.metrics.MetricsPipeline;
 import io.cxpulse.schema.Alert;
 import java.io.IOException;
@@ -53,11 +50,11 @@ public final class Pipelines {
 
         public static JobConfigs read(Path file) throws IOException {
             return new JobConfigs(
-                    ConfigLoader.section(file, ExperienceJob.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS,
+                    ConfigLoader.section(file, ExperienceConfig.NAME, ExperienceConfig.class, ExperienceConfig.DEFAULTS,
                             System.getenv()),
-                    ConfigLoader.section(file, ComplaintsJob.NAME, ComplaintsConfig.class, ComplaintsConfig.DEFAULTS,
+                    ConfigLoader.section(file, ComplaintsConfig.NAME, ComplaintsConfig.class, ComplaintsConfig.DEFAULTS,
                             System.getenv()),
-                    ConfigLoader.section(file, MetricsJob.NAME, MetricsConfig.class, MetricsConfig.DEFAULTS,
+                    ConfigLoader.section(file, MetricsConfig.NAME, MetricsConfig.class, MetricsConfig.DEFAULTS,
                             System.getenv()));
         }
     }
@@ -120,7 +117,7 @@ public final class Pipelines {
 
     /**
      * Every pipeline live on Kafka, as the cluster job and {@code demo} run them: one set of
-     * sources (consumer group {@code cxpulse-all}) feeding the three jobs, exactly-once sinks to
+     * sources (consumer group {@code cxpulse-all}) feeding the one topology, exactly-once sinks to
      * the output topics and dead letters to theirs.
      */
     public static void attachToKafka(StreamExecutionEnvironment env, CxPulseConfig config, JobConfigs jobs) {

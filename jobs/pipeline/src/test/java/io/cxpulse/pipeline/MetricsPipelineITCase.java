@@ -1,4 +1,4 @@
-package io.cxpulse.metrics;
+package io.cxpulse.pipeline;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +14,9 @@ import io.cxpulse.common.serde.InvalidRecordException;
 import io.cxpulse.common.serde.SingleObjectCodec;
 import io.cxpulse.common.testing.EmbeddedKafka;
 import io.cxpulse.common.testing.TestRecords;
+import io.cxpulse.complaints.ComplaintsConfig;
+import io.cxpulse.experience.ExperienceConfig;
+import io.cxpulse.metrics.MetricsConfig;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.Channel;
@@ -49,7 +52,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The metrics job live on real parts: surveys go through Kafka into the job on a MiniCluster,
+ * The metrics live on real parts: surveys go through Kafka into the one CX Pulse graph
+ * ({@link Pipelines}) on a MiniCluster,
  * snapshots come back from a compacted {@code cx.metrics.v1}, read_committed. The test drives
  * event time with its own traffic, stage by stage, waiting each time for the record that shows
  * the watermark has moved, so what is on time, late and too late does not depend on timing.
@@ -177,6 +181,9 @@ class MetricsPipelineITCase {
                 inputs.add(new NewTopic(t, PARALLELISM, (short) 1));
             }
             inputs.add(new NewTopic(topics.deadletter(), 1, (short) 1));
+            for (String t : List.of(topics.alerts(), topics.supplierShares(), topics.interactions())) {
+                inputs.add(new NewTopic(t, 2, (short) 1));
+            }
             inputs.add(new NewTopic(topics.metrics(), 2, (short) 1)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)));
             admin.createTopics(inputs).all().get();
@@ -197,7 +204,8 @@ class MetricsPipelineITCase {
         MetricsConfig earlyEverySecond = new MetricsConfig(d.serviceLevel(), d.shortWindow(), d.longWindow(),
                 Duration.ofSeconds(1), d.allowedLateness(), d.firstContactLookback(), d.interactionTimeout(),
                 d.surveyWait(), d.surveyRetention(), d.shipmentRetention(), d.shipmentWait());
-        MetricsJob.attach(env, config, earlyEverySecond, false);
+        Pipelines.attachToKafka(env, config, new Pipelines.JobConfigs(ExperienceConfig.DEFAULTS,
+                ComplaintsConfig.DEFAULTS, earlyEverySecond));
         JobClient job = env.executeAsync("metrics-it");
         return job;
     }

@@ -1,4 +1,4 @@
-package io.cxpulse.metrics;
+package io.cxpulse.pipeline;
 
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;

@@ -1,4 +1,4 @@
-package io.cxpulse.experience;
+package io.cxpulse.pipeline;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +18,12 @@ import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.Channel;
 import io.cxpulse.schema.ChatEvent;
 import io.cxpulse.schema.ChatEventType;
+import io.cxpulse.schema.ComplaintCategory;
+import io.cxpulse.schema.ComplaintEvent;
+import io.cxpulse.schema.ComplaintEventType;
 import io.cxpulse.schema.Sender;
+import io.cxpulse.schema.ShipmentEvent;
+import io.cxpulse.schema.ShipmentEventType;
 import io.cxpulse.schema.SubjectType;
 import io.cxpulse.schema.SurveyResponse;
 import java.nio.file.Files;
@@ -55,13 +60,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A scripted day on real parts: about a thousand interactions of quiet customers, plus a few
- * customers with known stories, go through Kafka, the experience job on a MiniCluster at
- * parallelism 2, and back out of {@code cx.alerts.v1} read_committed. Exactly the stories'
+ * customers with known stories, go through Kafka, the one CX Pulse graph ({@link Pipelines}) on a
+ * MiniCluster at parallelism 2, and back out of {@code cx.alerts.v1} read_committed. Exactly the stories'
  * alerts come out, with the right kinds, subjects, OPEN/UPDATE/RESOLVED sequence and routing,
  * and none for the quiet customers; and the same when the job is stopped with a savepoint at
  * eleven and restored from it for the afternoon, or cancelled mid-run once its first output is
  * committed and restored from its last retained checkpoint. Alert ids are the deterministic ones
  * in every run.
+ *
+ * <p>The one graph reads all five inputs, and its event time is the slowest of them: the day
+ * also has quiet order traffic (DELIVERED shipments and ESCALATED complaints, which raise no
+ * alert and count as no complaint) on every shipments and complaints partition, so that those
+ * inputs move on with the day as the calls do.
  */
 class ExperiencePipelineITCase {
 
@@ -77,6 +87,8 @@ class ExperiencePipelineITCase {
     private final List<CallEvent> calls = new ArrayList<>();
     private final List<ChatEvent> chats = new ArrayList<>();
     private final List<SurveyResponse> surveys = new ArrayList<>();
+    private final List<ShipmentEvent> shipments = new ArrayList<>();
+    private final List<ComplaintEvent> complaints = new ArrayList<>();
     private int sequence;
 
     @Test
@@ -89,7 +101,7 @@ class ExperiencePipelineITCase {
 
         StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
         env.setParallelism(2);
-        ExperienceJob.attach(env, config, ExperienceConfig.DEFAULTS, true);
+        Pipelines.attachToKafka(env, config, Pipelines.JobConfigs.DEFAULTS, true);
         env.execute("experience-it");
 
         assertTheDaysAlerts(topics);
@@ -105,7 +117,7 @@ class ExperiencePipelineITCase {
 
         StreamExecutionEnvironment morning = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
         morning.setParallelism(2);
-        ExperienceJob.attach(morning, config, ExperienceConfig.DEFAULTS, false);
+        Pipelines.attachToKafka(morning, config, Pipelines.JobConfigs.DEFAULTS);
         JobClient morningJob = morning.executeAsync("experience-morning");
         // Six episodes opened before eleven, the vip queue rose to HIGH and calmed down again.
         KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 8, Duration.ZERO);
@@ -119,7 +131,7 @@ class ExperiencePipelineITCase {
         Configuration restore = new Configuration();
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
         afternoon.configure(restore);
-        ExperienceJob.attach(afternoon, config, ExperienceConfig.DEFAULTS, false);
+        Pipelines.attachToKafka(afternoon, config, Pipelines.JobConfigs.DEFAULTS);
         JobClient afternoonJob = afternoon.executeAsync("experience-afternoon");
         // The third repeat contact, the recovered customer's good call, then every episode resolved.
         KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 15, Duration.ZERO);
@@ -157,7 +169,7 @@ class ExperiencePipelineITCase {
         StreamExecutionEnvironment crashing = FlinkSettings.apply(
                 StreamExecutionEnvironment.getExecutionEnvironment(), crashingConfig);
         crashing.setParallelism(2);
-        ExperienceJob.attach(crashing, crashingConfig, ExperienceConfig.DEFAULTS, false);
+        Pipelines.attachToKafka(crashing, crashingConfig, Pipelines.JobConfigs.DEFAULTS);
         JobClient crashingJob = crashing.executeAsync("experience-crashing");
         KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 8, Duration.ZERO);
         produceDay(topics, time -> !time.isBefore(elevenAm));
@@ -175,7 +187,7 @@ class ExperiencePipelineITCase {
         Configuration restore = new Configuration();
         restore.set(StateRecoveryOptions.SAVEPOINT_PATH, checkpoint);
         restored.configure(restore);
-        ExperienceJob.attach(restored, config, ExperienceConfig.DEFAULTS, false);
+        Pipelines.attachToKafka(restored, config, Pipelines.JobConfigs.DEFAULTS);
         JobClient restoredJob = restored.executeAsync("experience-restored");
         KAFKA.read(topics.alerts(), Duration.ofSeconds(90), read -> read.size() >= 15, Duration.ZERO);
         restoredJob.stopWithSavepoint(false, checkpoints.toUri().toString(), SavepointFormatType.CANONICAL)
@@ -266,7 +278,7 @@ class ExperiencePipelineITCase {
 
     private static TopicsConfig freshTopics() throws Exception {
         TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(KAFKA.freshPrefix());
-        KAFKA.createTopics(2, List.of(topics.calls(), topics.chats(), topics.surveys(), topics.alerts(), topics.deadletter()));
+        KAFKA.createTopics(2, topics.byKey().values());
         return topics;
     }
 
@@ -285,6 +297,8 @@ class ExperiencePipelineITCase {
         produce(topics.calls(), calls, CallEvent.class, CallEvent::getCallId, true, when);
         produce(topics.chats(), chats, ChatEvent.class, ChatEvent::getChatId, false, when);
         produce(topics.surveys(), surveys, SurveyResponse.class, SurveyResponse::getInteractionId, false, when);
+        produce(topics.shipments(), shipments, ShipmentEvent.class, ShipmentEvent::getOrderId, false, when);
+        produce(topics.complaints(), complaints, ComplaintEvent.class, ComplaintEvent::getComplaintId, false, when);
     }
 
     /**
@@ -296,12 +310,15 @@ class ExperiencePipelineITCase {
         calls.clear();
         chats.clear();
         surveys.clear();
+        shipments.clear();
+        complaints.clear();
         Instant twoDaysLater = EIGHT_AM.plus(Duration.ofDays(2));
         for (int i = 0; i < 4; i++) {
             String customer = "Q-LATER-" + i;
             survey(call(customer, "general", twoDaysLater, Duration.ofSeconds(20), true, 0), customer, 5, 10,
                     twoDaysLater.plusSeconds(600));
             chats.add(chatEvent("chat-later-" + i, ChatEventType.STARTED, customer, twoDaysLater, null, null));
+            quietOrder(customer, twoDaysLater.plusSeconds(i));
         }
         produceDay(topics, time -> true);
     }
@@ -316,6 +333,9 @@ class ExperiencePipelineITCase {
             String callId = call(customer, "general", start, Duration.ofSeconds(10 + random.nextInt(50)), true, 0);
             if (i % 5 == 0) {
                 survey(callId, customer, 4 + random.nextInt(2), 9 + random.nextInt(2), start.plusSeconds(900));
+            }
+            if (i % 10 == 0) {
+                quietOrder(customer, start);
             }
         }
         // Quiet chats all day, one customer each, so that every chat partition has traffic.
@@ -391,6 +411,17 @@ class ExperiencePipelineITCase {
                 .setEventId("survey-" + interactionId).setInteractionId(interactionId).setChannel(Channel.VOICE)
                 .setEventTime(at).setCustomerId(customer).setTeamId("team-general").setCsat(csat).setNps(nps)
                 .build());
+    }
+
+    /** A delivered order and an escalated complaint: order traffic that raises nothing. */
+    private void quietOrder(String customer, Instant at) {
+        String id = "quiet-" + (++sequence);
+        shipments.add(ShipmentEvent.newBuilder().setEventId("sh-" + id).setOrderId("ord-" + id)
+                .setType(ShipmentEventType.DELIVERED).setEventTime(at).setCustomerId(customer).setSupplierId("WH-Q")
+                .build());
+        complaints.add(ComplaintEvent.newBuilder().setEventId("cp-" + id).setComplaintId("cmp-" + id)
+                .setType(ComplaintEventType.ESCALATED).setEventTime(at).setCustomerId(customer)
+                .setCategory(ComplaintCategory.SHIPPING).build());
     }
 
     private void quietChat(String customer, Instant start) {

@@ -1,4 +1,4 @@
-package io.cxpulse.complaints;
+package io.cxpulse.pipeline;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cxpulse.common.config.CheckpointsConfig;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.config.TopicsConfig;
+import io.cxpulse.common.io.Ingested;
+import io.cxpulse.common.io.InputTopic;
+import io.cxpulse.common.io.PipelineInputs;
 import io.cxpulse.common.runtime.FlinkSettings;
 import io.cxpulse.common.serde.SingleObjectCodec;
 import io.cxpulse.common.testing.EmbeddedKafka;
+import io.cxpulse.complaints.ComplaintsConfig;
 import io.cxpulse.schema.Alert;
 import io.cxpulse.schema.AlertKind;
 import io.cxpulse.schema.AlertStatus;
@@ -35,8 +39,8 @@ import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -51,8 +55,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The seed case on real parts, over 48 hours: six warehouse suppliers ship 10,000 orders; one
  * ships 3% of them and draws about 27% of the shipping complaints. Shipments and complaints go
- * through Kafka and the complaints job on a MiniCluster at parallelism 2, and
- * {@code cx.supplier-shares.v1} and {@code cx.alerts.v1} are read back read_committed.
+ * through Kafka and the one CX Pulse graph ({@link Pipelines}) on a MiniCluster at parallelism 2,
+ * and {@code cx.supplier-shares.v1} and {@code cx.alerts.v1} are read back read_committed.
+ *
+ * <p>A complaint about an order comes from the customer the order was shipped to: the one graph
+ * meets shipments and complaints in the customer core, by customer.
  */
 class ComplaintsPipelineITCase {
 
@@ -346,17 +353,40 @@ class ComplaintsPipelineITCase {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
         env.setBufferTimeout(0);
-        SingleOutputStreamOperator<ShipmentEvent> shipmentStream = env.fromData(indexes, Types.LONG)
+        SingleOutputStreamOperator<Long> played = env.fromData(indexes, Types.LONG)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Long>forGenerator(context -> new WatermarkPerEvent())
                         .withTimestampAssigner((i, previous) -> times[i.intValue()]))
-                .process(new PlayScript(script), new AvroTypeInfo<>(ShipmentEvent.class));
-        ComplaintsPipeline.Outputs outputs = ComplaintsPipeline.build(
-                shipmentStream, shipmentStream.getSideOutput(PlayScript.COMPLAINTS), ComplaintsConfig.DEFAULTS);
-        try (CloseableIterator<Alert> a = outputs.alerts().collectAsync();
-                CloseableIterator<SupplierShare> s = outputs.supplierShares().collectAsync()) {
+                .process(new PlayScript(script), Types.LONG);
+        PipelineOutputs outputs = Pipelines.attachAll(new ScriptedInputs(env, played), Pipelines.JobConfigs.DEFAULTS,
+                true);
+        try (CloseableIterator<Alert> a = Pipelines.union(outputs.alerts()).collectAsync();
+                CloseableIterator<SupplierShare> s = Pipelines.union(outputs.supplierShares()).collectAsync()) {
             env.execute("complaints-watermark-per-event");
             a.forEachRemaining(alerts::add);
             s.forEachRemaining(shares::add);
+        }
+    }
+
+    /** The script's shipments and complaints as the one graph's inputs; no calls, chats or surveys. */
+    private static final class ScriptedInputs extends PipelineInputs {
+        private final SingleOutputStreamOperator<Long> played;
+
+        ScriptedInputs(StreamExecutionEnvironment env, SingleOutputStreamOperator<Long> played) {
+            super(env, CxPulseConfig.defaults());
+            this.played = played;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        protected <T extends SpecificRecordBase> DataStream<Ingested<T>> ingest(InputTopic<T> input) {
+            if (input == InputTopic.SHIPMENTS) {
+                return (DataStream<Ingested<T>>) (DataStream<?>) played.getSideOutput(PlayScript.SHIPMENTS);
+            }
+            if (input == InputTopic.COMPLAINTS) {
+                return (DataStream<Ingested<T>>) (DataStream<?>) played.getSideOutput(PlayScript.COMPLAINTS);
+            }
+            // A tag the script never writes: an empty input, on the script's own event time.
+            return played.getSideOutput(new OutputTag<>("script-" + input.name(), Ingested.typeInfo(input.recordClass())));
         }
     }
 
@@ -371,11 +401,13 @@ class ComplaintsPipelineITCase {
         public void onPeriodicEmit(WatermarkOutput output) {}
     }
 
-    /** Turns the i-th script index into its shipment (main output) or complaint (side output). */
-    private static final class PlayScript extends ProcessFunction<Long, ShipmentEvent> {
+    /** Turns the i-th script index into its shipment or complaint, each on a side output of its own. */
+    private static final class PlayScript extends ProcessFunction<Long, Long> {
         private static final long serialVersionUID = 1L;
-        static final OutputTag<ComplaintEvent> COMPLAINTS =
-                new OutputTag<>("script-complaints", new AvroTypeInfo<>(ComplaintEvent.class));
+        static final OutputTag<Ingested<ShipmentEvent>> SHIPMENTS =
+                new OutputTag<>("script-shipments", Ingested.typeInfo(ShipmentEvent.class));
+        static final OutputTag<Ingested<ComplaintEvent>> COMPLAINTS =
+                new OutputTag<>("script-complaints", Ingested.typeInfo(ComplaintEvent.class));
         private final List<SpecificRecordBase> script;
 
         PlayScript(List<SpecificRecordBase> script) {
@@ -383,12 +415,12 @@ class ComplaintsPipelineITCase {
         }
 
         @Override
-        public void processElement(Long i, Context ctx, Collector<ShipmentEvent> out) {
+        public void processElement(Long i, Context ctx, Collector<Long> out) {
             SpecificRecordBase r = script.get(i.intValue());
             if (r instanceof ShipmentEvent shipment) {
-                out.collect(shipment);
+                ctx.output(SHIPMENTS, Ingested.ok(shipment));
             } else {
-                ctx.output(COMPLAINTS, (ComplaintEvent) r);
+                ctx.output(COMPLAINTS, Ingested.ok((ComplaintEvent) r));
             }
         }
     }
@@ -402,8 +434,7 @@ class ComplaintsPipelineITCase {
     /** Produces the scripted shipments and complaints to fresh topics and runs the job over them to the end. */
     private TopicsConfig runTheJobOverTheScript() throws Exception {
         TopicsConfig topics = TopicsConfig.CONTRACT.withPrefix(KAFKA.freshPrefix());
-        KAFKA.createTopics(2, List.of(topics.shipments(), topics.complaints(), topics.alerts(),
-                topics.supplierShares(), topics.deadletter()));
+        KAFKA.createTopics(2, topics.byKey().values());
         produce(topics.shipments(), shipments, ShipmentEvent.class, ShipmentEvent::getOrderId);
         produce(topics.complaints(), complaints, ComplaintEvent.class, ComplaintEvent::getComplaintId);
         CxPulseConfig config = CxPulseConfig.defaults()
@@ -412,7 +443,7 @@ class ComplaintsPipelineITCase {
                 .withCheckpoints(new CheckpointsConfig(Duration.ofMillis(500), null, null));
         StreamExecutionEnvironment env = FlinkSettings.apply(StreamExecutionEnvironment.getExecutionEnvironment(), config);
         env.setParallelism(2);
-        ComplaintsJob.attach(env, config, ComplaintsConfig.DEFAULTS, true);
+        Pipelines.attachToKafka(env, config, Pipelines.JobConfigs.DEFAULTS, true);
         env.execute("complaints-it");
         return topics;
     }
@@ -490,10 +521,13 @@ class ComplaintsPipelineITCase {
         complaints.add(opened(id, category, order, at, Channel.VOICE));
     }
 
-    private static ComplaintEvent opened(int id, ComplaintCategory category, String order, Instant at, Channel channel) {
+    /** An OPENED complaint, from the customer the order was shipped to (or {@code K<id>} for an order never shipped). */
+    private ComplaintEvent opened(int id, ComplaintCategory category, String order, Instant at, Channel channel) {
+        String customer = shipments.stream().filter(s -> s.getOrderId().equals(order)).findFirst()
+                .map(ShipmentEvent::getCustomerId).orElse("K" + id);
         return ComplaintEvent.newBuilder()
                 .setEventId("cp-" + id).setComplaintId("cmp-" + id).setType(ComplaintEventType.OPENED)
-                .setEventTime(at).setCustomerId("K" + id).setCategory(category)
+                .setEventTime(at).setCustomerId(customer).setCategory(category)
                 .setOrderId(order).setChannel(channel).build();
     }
 

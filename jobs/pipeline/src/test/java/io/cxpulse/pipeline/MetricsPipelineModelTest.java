@@ -1,4 +1,4 @@
-package io.cxpulse.metrics;
+package io.cxpulse.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.replay.JsonRecordMapper;
 import io.cxpulse.common.replay.ReplayInputs;
+import io.cxpulse.complaints.ComplaintsConfig;
+import io.cxpulse.experience.ExperienceConfig;
+import io.cxpulse.metrics.MetricsConfig;
 import io.cxpulse.schema.CallEvent;
 import io.cxpulse.schema.CallEventType;
 import io.cxpulse.schema.Channel;
@@ -42,7 +45,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The metrics pipeline against {@link MetricsReferenceModel}: three hours of generated traffic
+ * The metrics of the one CX Pulse graph ({@link Pipelines}) against {@link MetricsReferenceModel}: three hours of generated traffic
  * (calls and chats with waits, abandons, transfers, resolutions and repeat contacts; surveys;
  * shipments; complaints with and without a known order), each input file out of event-time
  * order within the watermark bound and with duplicated lines, read the production way (the
@@ -156,10 +159,11 @@ class MetricsPipelineModelTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         ReplayInputs inputs = new ReplayInputs(env, CxPulseConfig.defaults(), dir, "model-test");
-        MetricsPipeline.Outputs outputs = MetricsPipeline.build(inputs.calls(), inputs.chats(), inputs.surveys(),
-                inputs.shipments(), inputs.complaints(), config);
+        PipelineOutputs outputs = Pipelines.attachAll(inputs,
+                new Pipelines.JobConfigs(ExperienceConfig.DEFAULTS, ComplaintsConfig.DEFAULTS, config), true);
         List<MetricSnapshot> out = new ArrayList<>();
-        try (CloseableIterator<MetricSnapshot> records = outputs.metrics().executeAndCollect("metrics-model-test")) {
+        try (CloseableIterator<MetricSnapshot> records =
+                Pipelines.union(outputs.metrics()).executeAndCollect("metrics-model-test")) {
             records.forEachRemaining(out::add);
         }
         return out;
@@ -205,13 +209,16 @@ class MetricsPipelineModelTest {
             double kind = random.nextDouble();
             String order = kind < 0.7 ? orders.get(random.nextInt(orders.size())) : kind < 0.8 ? "unknown-" + i : null;
             Channel channel = random.nextDouble() < 0.2 ? null : Channel.values()[random.nextInt(3)];
+            // A complaint about a shipped order comes from the customer it was shipped to: the one
+            // graph meets shipments and complaints by customer.
+            String customer = order != null && order.startsWith("ord-") ? "K" + order.substring(4) : "K" + i;
             complaints.add(ComplaintEvent.newBuilder().setEventId("cp-" + i).setComplaintId("c-" + i)
-                    .setType(ComplaintEventType.OPENED).setEventTime(at).setCustomerId("K" + i)
+                    .setType(ComplaintEventType.OPENED).setEventTime(at).setCustomerId(customer)
                     .setCategory(ComplaintCategory.values()[random.nextInt(3)]).setOrderId(order).setChannel(channel)
                     .build());
             if (random.nextDouble() < 0.2) {
                 complaints.add(ComplaintEvent.newBuilder().setEventId("cp-esc-" + i).setComplaintId("c-" + i)
-                        .setType(ComplaintEventType.ESCALATED).setEventTime(at.plusSeconds(600)).setCustomerId("K" + i)
+                        .setType(ComplaintEventType.ESCALATED).setEventTime(at.plusSeconds(600)).setCustomerId(customer)
                         .setCategory(ComplaintCategory.SHIPPING).build());
             }
         }
