@@ -6,6 +6,7 @@ import io.cxpulse.common.config.SourcesConfig;
 import io.cxpulse.common.io.InputTopic;
 import io.cxpulse.common.io.TopicLeaders;
 import io.cxpulse.local.TopicSetup;
+import io.cxpulse.metrics.MetricsConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,9 +20,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * {@code cxpulse bench}: CX Pulse measured against the raw Kafka limit on this machine, as
  * ratios taken in one run. The broker runs in a process of its own; the input topics are filled
- * once with simulated events; then R0 (raw copy), R1 (Flink pass-through) and R2 (all jobs) run
- * interleaved, R0 R1 R2 R0 R1 R2 ..., so that drift in a shared machine's speed hits all three
- * alike.
+ * once with simulated events; then R0 (raw copy), R1 (Flink pass-through), R2 (the production
+ * graph) and R3 (the QUEUE and TEAM metric windows as one Flink SQL query, {@link SqlPeer}) run
+ * interleaved, R0 R1 R2 R3 R0 R1 R2 R3 ..., so that drift in a shared machine's speed hits them
+ * all alike.
  */
 public final class Bench {
 
@@ -34,14 +36,19 @@ public final class Bench {
      * @param stateBackend of every Flink run: {@code hashmap} (full snapshots) or {@code rocksdb}
      *     (incremental checkpoints)
      * @param latencyRate events/s of the open-loop latency run; 0 for 70% of R2's median
-     * @param parts which of "throughput", "latency", "scale" to run
+     * @param parts which of "throughput", "latency", "scale", "growth" to run
+     * @param growthRun how long the growth run sends traffic
+     * @param growthRate events/s of the growth run
      */
     public record Options(long events, int rounds, int warmUpRounds, Duration checkpointInterval,
             String stateBackend, int parallelism,
             int partitions, int customers, long seed, Duration latencyRun, double latencyRate, long scaleEvents,
-            Set<String> parts, Path output) {}
+            Set<String> parts, Path output, Duration growthRun, double growthRate) {}
 
-    static final List<String> VARIANTS = List.of("R0", "R1", "R2");
+    static final List<String> VARIANTS = List.of("R0", "R1", "R2", "R3");
+
+    /** The latency run's checkpoint intervals: the one with the lower {@code read_committed} p99 is reported. */
+    static final List<Duration> LATENCY_CHECKPOINT_INTERVALS = List.of(Duration.ofMillis(500), Duration.ofSeconds(1));
 
     private final Options options;
     private final PrintStream out;
@@ -61,17 +68,18 @@ public final class Bench {
                     options.stateBackend());
             TopicSetup.ensure(config, options.partitions(), (short) 1);
             createCopyTopics(config);
+            createTopics(config, SqlPeer.topics(config));
             List<Measurement> runs = new ArrayList<>();
             Preload.Result loaded = new Preload.Result(0, 0, 0);
             if (options.parts().contains("throughput")) {
-                loaded = Preload.run(config, options.events(), options.customers(), options.seed());
+                loaded = Preload.run(config, options.events(), options.customers(), options.seed(), true);
                 out.printf("pre-loaded %,d events (%,d customers) in %.1f s%n", loaded.events(), loaded.customers(),
                         loaded.seconds());
             }
             int warmUp = options.warmUpRounds();
             for (int round = 1 - warmUp; round <= options.rounds() && options.parts().contains("throughput"); round++) {
                 for (String variant : VARIANTS) {
-                    Measurement m = measure(variant, round + warmUp, loaded.events(), config, broker);
+                    Measurement m = measure(variant, round + warmUp, eventsOf(variant, loaded), config, broker);
                     if (round > 0) {
                         runs.add(m);
                     }
@@ -80,20 +88,28 @@ public final class Bench {
                             m.processCpuSeconds(), m.brokerCpuSeconds());
                 }
             }
-            LatencyRun.Result latency = null;
+            List<LatencyRun.Result> latencies = new ArrayList<>();
             if (options.parts().contains("latency")) {
                 double rate = options.latencyRate() > 0 ? options.latencyRate()
-                        : 0.7 * new BenchReport(options, loaded, runs, null, null, null)
+                        : 0.7 * new BenchReport(options, loaded, runs, List.of(), null, null, null)
                                 .median("R2", Measurement::eventsPerSecond);
                 if (!(rate > 0)) {
                     throw new IllegalArgumentException("the latency run needs R2's throughput or --latency-rate");
                 }
-                out.printf("latency: open loop at %,.0f events/s for %d s ...%n", rate, options.latencyRun().toSeconds());
-                latency = LatencyRun.run(config, rate, options.latencyRun(), options.parallelism(),
-                        options.partitions(), options.customers(), options.seed());
-                out.printf("latency: %,d events in %.1f s; read_committed p50 %.0f ms p99 %.0f ms; max lag %,d%n",
-                        latency.sent(), latency.sendSeconds(), latency.committed().p50Ms(),
-                        latency.committed().p99Ms(), latency.maxLag());
+                for (Duration interval : LATENCY_CHECKPOINT_INTERVALS) {
+                    out.printf("latency: open loop at %,.0f events/s for %d s, checkpoints every %d ms ...%n", rate,
+                            options.latencyRun().toSeconds(), interval.toMillis());
+                    LatencyRun.Result latency = LatencyRun.run(config.withCheckpoints(
+                                    new CheckpointsConfig(interval, null, options.stateBackend())),
+                            rate, options.latencyRun(), options.parallelism(), options.partitions(),
+                            options.customers(), options.seed());
+                    latencies.add(latency);
+                    out.printf("latency: %,d events in %.1f s; read_committed p50 %.0f ms p99 %.0f ms; max lag %,d;"
+                                    + " %,d checkpoints, p50 %.0f ms, state %,d B%n",
+                            latency.sent(), latency.sendSeconds(), latency.committed().p50Ms(),
+                            latency.committed().p99Ms(), latency.maxLag(), latency.checkpoints().completed(),
+                            latency.checkpoints().durationP50Ms(), latency.checkpoints().latestStateBytes());
+                }
             }
             ScaleRun.Result small = null;
             ScaleRun.Result large = null;
@@ -101,7 +117,16 @@ public final class Bench {
                 small = scale(config, 1_000);
                 large = scale(config, 1_000_000);
             }
-            return new BenchReport(options, loaded, runs, latency, small, large);
+            GrowthRun.Result growth = null;
+            if (options.parts().contains("growth")) {
+                out.printf("growth: %,.0f events/s for %d min, state sampled every minute ...%n",
+                        options.growthRate(), options.growthRun().toMinutes());
+                growth = GrowthRun.run(config, options.growthRate(), options.growthRun(), options.parallelism(),
+                        options.partitions(), options.customers(), options.seed());
+                out.printf("growth: %,d events; state %,d B after the first minute, %,d B at the end, %,.0f B/min%n",
+                        growth.sent(), growth.firstBytes(), growth.lastBytes(), growth.bytesPerMinute());
+            }
+            return new BenchReport(options, loaded, runs, latencies, small, large, growth);
         }
     }
 
@@ -121,10 +146,17 @@ public final class Bench {
             case "R0" -> RawCopy.run(config, events, "bench-r0-" + round);
             case "R1" -> FlinkRuns.passThrough(config, options.parallelism(), "bench-r1-" + round);
             case "R2" -> FlinkRuns.allJobs(config, options.parallelism(), "bench-r2-" + round);
+            case "R3" -> SqlPeer.run(config, options.parallelism(), MetricsConfig.DEFAULTS.serviceLevel(),
+                    MetricsConfig.DEFAULTS.interactionTimeout(), "bench-r3-" + round);
             default -> throw new IllegalArgumentException(variant);
         };
         return new Measurement(variant, round, events, seconds, CpuClock.processCpuSeconds() - cpu0,
                 broker.cpu().toNanos() / 1e9 - broker0);
+    }
+
+    /** The events a variant reads: R3 only calls and chats (their JSON copy), the others every input. */
+    static long eventsOf(String variant, Preload.Result loaded) {
+        return variant.equals("R3") ? loaded.of(SqlPeer.INPUTS) : loaded.events();
     }
 
     /** Every run's configuration: the given checkpoint interval, inputs read from the start. */
@@ -134,6 +166,18 @@ public final class Bench {
         return base.withKafka(base.kafka().withBootstrapServers(bootstrap))
                 .withCheckpoints(new CheckpointsConfig(checkpointInterval, null, stateBackend))
                 .withSources(sources.with(Duration.ofSeconds(10), SourcesConfig.StartingOffsets.EARLIEST));
+    }
+
+    private void createTopics(CxPulseConfig config, List<String> names) throws Exception {
+        Properties admin = new Properties();
+        admin.putAll(config.kafka().clientProperties());
+        try (Admin client = Admin.create(admin)) {
+            Set<String> existing = client.listTopics().names().get();
+            List<NewTopic> topics = names.stream().filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, options.partitions(), (short) 1)).toList();
+            client.createTopics(topics).all().get();
+            TopicLeaders.await(client, topics.stream().map(NewTopic::name).toList());
+        }
     }
 
     private void createCopyTopics(CxPulseConfig config) throws Exception {

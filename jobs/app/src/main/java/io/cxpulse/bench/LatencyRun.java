@@ -33,8 +33,14 @@ import org.apache.flink.core.execution.SavepointFormatType;
  */
 final class LatencyRun {
 
+    /**
+     * @param checkpointInterval the run's: a {@code read_committed} reader sees an alert when the
+     *     checkpoint after it completes
+     * @param checkpoints the run's checkpoint statistics, read just before it stops
+     */
     record Result(double rate, long sent, double sendSeconds, Percentiles committed, Percentiles uncommitted,
-            long maxLag, long lagAtEnd, List<Long> lagSamples, List<KindLatency> byKind) {}
+            long maxLag, long lagAtEnd, List<Long> lagSamples, List<KindLatency> byKind, Duration checkpointInterval,
+            CheckpointStats checkpoints) {}
 
     /** One alert kind's latencies. */
     record KindLatency(String kind, Percentiles committed, Percentiles uncommitted) {}
@@ -60,7 +66,9 @@ final class LatencyRun {
 
     static Result run(CxPulseConfig base, double rate, Duration length, int parallelism, int partitions,
             int customers, long seed) throws Exception {
-        CxPulseConfig config = base.withTopics(TopicsConfig.CONTRACT.withPrefix("latency."));
+        // Topics of its own per checkpoint interval: each run reads its inputs from the start.
+        CxPulseConfig config = base.withTopics(TopicsConfig.CONTRACT.withPrefix(
+                "latency-" + base.checkpoints().interval().toMillis() + "ms."));
         TopicSetup.ensure(config, partitions, (short) 1);
         // The traffic is simulated before the clock starts, so the open loop measures the
         // pipeline, not the simulator competing with it for the same cores.
@@ -137,9 +145,11 @@ final class LatencyRun {
                         latencies(seenCommitted.stream().filter(s -> s.kind().equals(kind)).toList(), times, sched),
                         latencies(seenUncommitted.stream().filter(s -> s.kind().equals(kind)).toList(), times, sched)));
             }
+            CheckpointStats checkpoints = CheckpointStats.of(flink.webUi(), job.getJobID());
             return new Result(rate, times.length, sendSeconds, latencies(seenCommitted, times, sched),
                     latencies(seenUncommitted, times, sched),
-                    lagSamples.stream().mapToLong(Long::longValue).max().orElse(0), lagAtEnd, lagSamples, byKind);
+                    lagSamples.stream().mapToLong(Long::longValue).max().orElse(0), lagAtEnd, lagSamples, byKind,
+                    config.checkpoints().interval(), checkpoints);
         } finally {
             try {
                 job.stopWithSavepoint(false, flink.savepointDirectory(), SavepointFormatType.CANONICAL)

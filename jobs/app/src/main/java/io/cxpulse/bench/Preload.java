@@ -21,7 +21,8 @@ import java.util.TreeMap;
 
 /**
  * Fills the input topics with the first {@code events} events of a simulation (the default
- * incident script, Avro in the configured wire format), and counts the distinct customers in
+ * incident script, Avro in the configured wire format; for R3 also a JSON copy of the calls and
+ * chats), and counts the distinct customers in
  * them: the state-per-customer figure divides by it.
  */
 final class Preload {
@@ -49,6 +50,12 @@ final class Preload {
     private Preload() {}
 
     static Result run(CxPulseConfig config, long events, int customers, long seed) throws Exception {
+        return run(config, events, customers, seed, false);
+    }
+
+    /** @param jsonCopy also write the calls and chats as JSON for R3 ({@link JsonCopy}) */
+    static Result run(CxPulseConfig config, long events, int customers, long seed, boolean jsonCopy)
+            throws Exception {
         // Ten times the demo's volume, so two million events are about seventeen simulated hours.
         TrafficGenerator traffic = new TrafficGenerator(
                 new TrafficGenerator.Settings(seed, TRAFFIC_START, Duration.ofDays(30), 10,
@@ -58,12 +65,16 @@ final class Preload {
         Map<String, Long> byInput = new TreeMap<>();
         long sent = 0;
         long started = System.nanoTime();
-        try (KafkaTrafficSink sink = new KafkaTrafficSink(config, false)) {
+        try (KafkaTrafficSink sink = new KafkaTrafficSink(config, false);
+                JsonCopy json = jsonCopy ? new JsonCopy(config) : null) {
             while (sent < events && traffic.hasNext()) {
                 SimEvent e = traffic.next();
                 seen.add(customerOf(e));
                 byInput.merge(e.input().name(), 1L, Long::sum);
                 sink.send(e);
+                if (json != null) {
+                    json.send(e);
+                }
                 sent++;
             }
         }
