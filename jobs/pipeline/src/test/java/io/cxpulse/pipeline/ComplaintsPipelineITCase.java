@@ -131,7 +131,11 @@ class ComplaintsPipelineITCase {
         SupplierShare tinyFirstDay = shipping.stream()
                 .filter(s -> s.getSupplierId().equals("T") && s.getWindowEnd().equals(START.plusMillis(24 * HOUR)))
                 .findFirst().orElseThrow();
-        assertThat(tinyFirstDay.getComplaints()).isEqualTo(4).isLessThan(ComplaintsConfig.DEFAULTS.minComplaints());
+        assertThat(tinyFirstDay.getComplaints())
+                .as("T's first-day complaints; T's shipping windows: %s", shipping.stream()
+                        .filter(s -> s.getSupplierId().equals("T")).map(s -> s.getWindowEnd() + "=" + s.getComplaints())
+                        .toList())
+                .isEqualTo(4).isLessThan(ComplaintsConfig.DEFAULTS.minComplaints());
         assertThat(tinyFirstDay.getPValue()).isLessThan(0.01);
         assertThat(tinyFirstDay.getQValue()).isLessThanOrEqualTo(ComplaintsConfig.DEFAULTS.alpha());
         assertThat(tinyFirstDay.getLift()).isGreaterThan(2 * ComplaintsConfig.DEFAULTS.minLift());
