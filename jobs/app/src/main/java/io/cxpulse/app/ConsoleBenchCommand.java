@@ -51,7 +51,7 @@ final class ConsoleBenchCommand implements Callable<Integer> {
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         new ConsoleBench(new ConsoleBench.Options(streams, rate, Duration.ofSeconds(durationSeconds),
-                Duration.ofSeconds(10), consoleHeap, output), out).run();
+                Duration.ofSeconds(10), consoleHeap, output, CxPulse.class.getName()), out).run();
         return 0;
     }
 }

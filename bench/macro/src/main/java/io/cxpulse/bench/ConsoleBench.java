@@ -1,6 +1,5 @@
 package io.cxpulse.bench;
 
-import io.cxpulse.app.CxPulse;
 import io.cxpulse.common.config.CxPulseConfig;
 import io.cxpulse.common.serde.SingleObjectCodec;
 import io.cxpulse.console.auth.PasswordHashes;
@@ -56,8 +55,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 public final class ConsoleBench {
 
-    /** The run's shape. */
-    public record Options(int streams, int rate, Duration duration, Duration warmUp, String consoleHeap, Path output) {}
+    /**
+     * The run's shape.
+     *
+     * @param commandLine the command line's main class: the console is started as its {@code console} command
+     */
+    public record Options(int streams, int rate, Duration duration, Duration warmUp, String consoleHeap, Path output,
+            String commandLine) {}
 
     private static final Pattern SEQUENCE = Pattern.compile("bench #(\\d+)");
 
@@ -125,7 +129,7 @@ public final class ConsoleBench {
     private Process startConsole(String bootstrap, Path yaml) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(List.of(java, "-Xmx" + options.consoleHeap(), "-cp",
-                        System.getProperty("java.class.path"), CxPulse.class.getName(), "console",
+                        System.getProperty("java.class.path"), options.commandLine(), "console",
                         "--bootstrap-servers", bootstrap, "--config", yaml.toString(), "--port", "0"))
                 .redirectError(ProcessBuilder.Redirect.to(options.output().resolve("console-bench-console.log").toFile()))
                 .start();
