@@ -274,12 +274,54 @@ class CustomerCoreTest {
         allStateGoesBy(FAR_LATER);
     }
 
+    @Test
+    void everyComplaintLeavesOnArrivalWithItsSupplierOrWithNoneWhileItsShipmentIsPending() throws Exception {
+        shipped("o1", "C9003", "S3", MONDAY_NINE_AM);
+        complaint("k1", "C9003", "o1", MONDAY_NINE_AM.plus(Duration.ofHours(2)));
+        complaint("k2", "C9003", "o2", MONDAY_NINE_AM.plus(Duration.ofHours(3)));
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).as("not before the watermark reaches them").isEmpty();
+        watermark(MONDAY_NINE_AM.plus(Duration.ofHours(3)));
+
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED))
+                .extracting(a -> a.complaintId + ":" + a.supplierId + ":" + a.ownerTeam)
+                .containsExactly("k1:S3:returns-desk", "k2:null:returns-desk");
+        assertThat(complaintShareCounts()).as("k2 is still waiting for the supplier shares")
+                .containsExactly(ShareCount.COMPLAINT + ":S3");
+
+        shipped("o2", "C9003", "S1", MONDAY_NINE_AM.plus(Duration.ofMinutes(200)));
+        assertThat(complaintShareCounts()).containsExactly(ShareCount.COMPLAINT + ":S3", ShareCount.COMPLAINT + ":S1");
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).as("the arrival stream is not told twice").hasSize(2);
+        allStateGoesBy(FAR_LATER);
+        assertThat(complaintShareCounts()).as("nor the shares").hasSize(2);
+    }
+
+    @Test
+    void aShipmentReadAfterItsComplaintButShippedBeforeItIsNamedOnArrivalWhicheverInputCameFirst()
+            throws Exception {
+        complaint("k1", "C9004", "o1", MONDAY_NINE_AM.plus(Duration.ofDays(2)));
+        shipped("o1", "C9004", "S3", MONDAY_NINE_AM);
+        complaint("k2", "C9004", "o2", MONDAY_NINE_AM.plus(Duration.ofDays(2)));
+        watermark(MONDAY_NINE_AM.plus(Duration.ofDays(2)));
+
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).extracting(a -> a.complaintId + ":" + a.supplierId)
+                .containsExactly("k1:S3", "k2:null");
+        complaint("k3", "C9004", "o1", MONDAY_NINE_AM.plus(Duration.ofDays(1)));
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).as("behind the watermark: passed on at once")
+                .extracting(a -> a.complaintId + ":" + a.supplierId).containsExactly("k1:S3", "k2:null", "k3:S3");
+        allStateGoesBy(FAR_LATER);
+    }
+
     // --- helpers --------------------------------------------------------------------------
 
     private void allStateGoesBy(Instant later) throws Exception {
         watermark(later);
         assertThat(harness.numKeyedStateEntries()).as("state left").isZero();
         assertThat(harness.numEventTimeTimers()).as("timers left").isZero();
+    }
+
+    private List<String> complaintShareCounts() {
+        return sideOutput(CoreOutputs.SHARE_COUNTS).stream().filter(c -> c.what != ShareCount.SHIPMENT)
+                .map(c -> c.what + ":" + c.supplierId).toList();
     }
 
     private List<Contribution> contributions() {
@@ -379,7 +421,7 @@ class CustomerCoreTest {
         ComplaintEvent e = ComplaintEvent.newBuilder()
                 .setEventId("cmp-" + id).setComplaintId(id).setType(ComplaintEventType.OPENED).setEventTime(at)
                 .setCustomerId(customer).setCategory(ComplaintCategory.SHIPPING).setOrderId(orderId)
-                .setChannel(Channel.EMAIL)
+                .setChannel(Channel.EMAIL).setOwnerTeam("returns-desk")
                 .build();
         harness.processElement(new StreamRecord<>(CustomerInput.of(e), at.toEpochMilli()));
     }
