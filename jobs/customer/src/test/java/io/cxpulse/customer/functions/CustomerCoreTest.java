@@ -1,6 +1,7 @@
 package io.cxpulse.customer.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.common.config.DedupConfig;
@@ -52,6 +53,7 @@ class CustomerCoreTest {
     private static final Instant MONDAY_NINE_AM = Instant.parse("2026-11-16T09:00:00Z");
     private static final Duration SHORT_WAIT = Duration.ofSeconds(30);
     private static final Duration NINE_MINUTE_WAIT = Duration.ofMinutes(9);
+    private static final Instant FIVE_DAYS_LATER = MONDAY_NINE_AM.plus(Duration.ofDays(5));
     private static final Instant FAR_LATER = MONDAY_NINE_AM.plus(Duration.ofDays(40));
     private static final CustomerCoreConfig CONFIG = CustomerCoreConfig.of(ExperienceConfig.DEFAULTS,
             MetricsConfig.DEFAULTS, ComplaintsConfig.DEFAULTS, DedupConfig.defaults());
@@ -88,6 +90,7 @@ class CustomerCoreTest {
         assertThat(open.getSubjectId()).isEqualTo("C1042");
         assertThat(open.getTeamId()).as("routed to the last agent's team").isEqualTo("team-blue");
         assertThat(open.getReasons()).containsExactly("wait_s=540");
+        assertThat(open.getEvidence()).containsEntry("wait_s", 540.0);
         assertThat(open.getSummary()).isEqualTo("Customer C1042 waited 9 min to be answered");
         assertThat(alerts.get(1).getReasons()).containsExactly("csat=1");
         assertThat(alerts.get(1).getSeverity()).isEqualTo(Severity.HIGH);
@@ -156,7 +159,139 @@ class CustomerCoreTest {
             assertThat(alert.getTeamId()).as("the survey's own team").isEqualTo("team-blue");
             assertThat(alert.getEvidence()).doesNotContainKey("interaction_wait_s");
         });
+        allStateGoesBy(FIVE_DAYS_LATER);
+        assertThat(harness.extractOutputValues()).extracting(Alert::getStatus)
+                .as("a survey-only episode resolves after its quiet period")
+                .containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+    }
+
+    @Test
+    void aQuietPeriodResolvesAPoorExperienceAndAllStateIsClearedAfterTheWindow() throws Exception {
+        handledCall("C1042", MONDAY_NINE_AM, NINE_MINUTE_WAIT, false);
+        watermark(MONDAY_NINE_AM.plus(Duration.ofHours(23)));
+        assertThat(harness.extractOutputValues()).hasSize(1);
+
+        allStateGoesBy(FIVE_DAYS_LATER);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).getAlertId()).isEqualTo(alerts.get(0).getAlertId());
+    }
+
+    @Test
+    void aSurveyAfterItsCallIsRoutedToTheCallsLastTeamWithItsWaitAndTransfers() throws Exception {
+        transferredCall("call-j", "C1042", MONDAY_NINE_AM, NINE_MINUTE_WAIT, 2); // ends at 09:19
+        watermark(MONDAY_NINE_AM.plus(Duration.ofMinutes(19)));
+        Instant surveyed = MONDAY_NINE_AM.plus(Duration.ofMinutes(40));
+        survey("s-j", "call-j", "C1042", surveyed, 1);
+        watermark(surveyed);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus)
+                .as("the call's own long wait opened the episode; the survey updates it")
+                .containsExactly(AlertStatus.OPEN, AlertStatus.UPDATE);
+        assertThat(alerts.get(1)).satisfies(alert -> {
+            assertThat(alert.getTeamId()).as("the rated interaction's last agent's team, not the survey's")
+                    .isEqualTo("team-red");
+            assertThat(alert.getEvidence()).containsEntry("csat", 1.0)
+                    .containsEntry("interaction_wait_s", 540.0)
+                    .containsEntry("interaction_transfers", 2.0);
+            assertThat(alert.getSummary()).isEqualTo("Customer C1042 rated CSAT 1 after a 9 min wait and 2 transfers");
+        });
         allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aSurveyFromARepeatCallerSaysWhichContactItWas() throws Exception {
+        handledCall("C1042", MONDAY_NINE_AM, SHORT_WAIT, false);
+        handledCall("C1042", MONDAY_NINE_AM.plus(Duration.ofHours(2)), SHORT_WAIT, false);
+        Instant thirdQueued = MONDAY_NINE_AM.plus(Duration.ofHours(4));
+        transferredCall("call-3rd", "C1042", thirdQueued, NINE_MINUTE_WAIT, 0);
+        Instant thirdEnded = thirdQueued.plus(NINE_MINUTE_WAIT).plus(Duration.ofMinutes(10));
+        watermark(thirdEnded);
+        Instant surveyed = thirdEnded.plus(Duration.ofMinutes(15));
+        survey("s-3rd", "call-3rd", "C1042", surveyed, 1);
+        watermark(surveyed);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        Alert surveyAlert = alerts.get(alerts.size() - 1);
+        assertThat(surveyAlert.getKind()).isEqualTo(AlertKind.POOR_EXPERIENCE);
+        assertThat(surveyAlert.getStatus()).as("the third call's long wait opened the episode")
+                .isEqualTo(AlertStatus.UPDATE);
+        assertThat(surveyAlert.getSummary())
+                .isEqualTo("Customer C1042 rated CSAT 1 after a 9 min wait; 3rd unresolved contact in 72 h");
+        assertThat(surveyAlert.getEvidence()).containsEntry("contacts_in_window", 3.0);
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void anUpdateWithMilderSignalsKeepsTheEpisodesHighestSeverity() throws Exception {
+        survey("s-first", "call-none", "C1042", MONDAY_NINE_AM, 1);                             // CSAT 1: HIGH
+        handledCall("C1042", MONDAY_NINE_AM.plus(Duration.ofHours(1)), Duration.ofMinutes(6), false); // MEDIUM
+        allStateGoesBy(FIVE_DAYS_LATER);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus)
+                .containsExactly(AlertStatus.OPEN, AlertStatus.UPDATE, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).getReasons()).containsExactly("wait_s=360");
+        assertThat(alerts).extracting(Alert::getSeverity).containsOnly(Severity.HIGH);
+    }
+
+    @Test
+    void aRepeatContactEpisodeEndsAfterItsQuietPeriodAndLeavesNoState() throws Exception {
+        for (int h = 0; h < 3; h++) {
+            handledCall("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(2L * h)), SHORT_WAIT, false);
+        }
+        assertThat(harness.extractOutputValues()).extracting(Alert::getKind, Alert::getStatus)
+                .containsExactly(tuple(AlertKind.REPEAT_CONTACT, AlertStatus.OPEN));
+
+        allStateGoesBy(FIVE_DAYS_LATER);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).getKind()).isEqualTo(AlertKind.REPEAT_CONTACT);
+        assertThat(alerts.get(1).getAlertId()).isEqualTo(alerts.get(0).getAlertId());
+    }
+
+    @Test
+    void aContactThatResolvesTheIssueEndsTheRepeatContactEpisodeAndItsStateGoesAfterTheWindow() throws Exception {
+        for (int h = 0; h < 3; h++) {
+            handledCall("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(2L * h)), SHORT_WAIT, false);
+        }
+        handledCall("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(8)), SHORT_WAIT, true);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getKind).containsOnly(AlertKind.REPEAT_CONTACT);
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).getSummary()).isEqualTo("Customer C2001's issue was resolved");
+        assertThat(alerts.get(1).getAlertId()).isEqualTo(alerts.get(0).getAlertId());
+
+        allStateGoesBy(FIVE_DAYS_LATER);
+        assertThat(harness.extractOutputValues()).as("nothing more").hasSize(2);
+    }
+
+    @Test
+    void anIncompleteCallIsJudgedOnWhatIsKnownAndLeavesNoState() throws Exception {
+        Instant answered = MONDAY_NINE_AM.plus(NINE_MINUTE_WAIT);
+        call("call-open", CallEventType.QUEUED, "C6001", MONDAY_NINE_AM, null);
+        call("call-open", CallEventType.ANSWERED, "C6001", answered, null);
+        Instant timedOut = answered.plus(CONFIG.interactionTimeout());
+        watermark(timedOut.minusMillis(1));
+        assertThat(interactions()).as("not before the timeout").isEmpty();
+
+        watermark(timedOut);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
+            assertThat(alert.getReasons()).containsExactly("wait_s=540");
+            assertThat(alert.getWindowStart()).as("at its last event").isEqualTo(answered);
+        });
+        assertThat(interactions()).singleElement().satisfies(i -> {
+            assertThat(i.getComplete()).isFalse();
+            assertThat(i.getHandleMs()).isNull();
+        });
+        allStateGoesBy(FIVE_DAYS_LATER);
+        assertThat(harness.extractOutputValues()).extracting(Alert::getStatus)
+                .containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
     }
 
     @Test
