@@ -33,6 +33,8 @@ import io.cxpulse.schema.SurveyResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -289,6 +291,7 @@ class CustomerCoreTest {
             assertThat(i.getComplete()).isFalse();
             assertThat(i.getHandleMs()).isNull();
         });
+        assertThat(contributions()).as("a contact that never completed contributes nothing").isEmpty();
         allStateGoesBy(FIVE_DAYS_LATER);
         assertThat(harness.extractOutputValues()).extracting(Alert::getStatus)
                 .containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
@@ -340,8 +343,8 @@ class CustomerCoreTest {
             assertThat(i.getComplete()).isTrue();
             assertThat(i.getQueue()).isEqualTo("billing");
         });
-        assertThat(contributions()).extracting(Contribution::key)
-                .contains("ALL|all", "CHANNEL|VOICE", "QUEUE|billing", "TEAM|team-blue", "AGENT|agent-7");
+        assertThat(contributions()).as("a contact fans out to every dimension it carries").extracting(Contribution::key)
+                .containsExactlyInAnyOrder("ALL|all", "CHANNEL|VOICE", "QUEUE|billing", "TEAM|team-blue", "AGENT|agent-7");
         assertThat(contributions()).filteredOn(c -> c.key().equals("ALL|all")).singleElement().satisfies(c -> {
             assertThat(c.counts.contacts).isEqualTo(1);
             assertThat(c.counts.resolvedFirstContact).as("first contact on its reason").isEqualTo(1);
@@ -358,6 +361,50 @@ class CustomerCoreTest {
 
         assertThat(contributions()).filteredOn(c -> c.key().equals("ALL|all"))
                 .extracting(c -> c.counts.resolvedFirstContact).containsExactly(1L, 0L);
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void theEarlierOfTwoResolvedContactsOnOneReasonIsTheFirstWhateverTheirArrivalOrder() throws Exception {
+        long nine = MONDAY_NINE_AM.toEpochMilli();
+        contactOn("c2", "C7003", "refund", MONDAY_NINE_AM.plus(Duration.ofHours(5)), true);
+        contactOn("c1", "C7003", "refund", MONDAY_NINE_AM, true);
+        contactOn("c3", "C7003", "delivery", MONDAY_NINE_AM.plus(Duration.ofHours(6)), true);
+        assertThat(contributions()).as("judged when the watermark passes").isEmpty();
+
+        watermark(MONDAY_NINE_AM.plus(Duration.ofHours(6)));
+
+        Map<String, Long> firstByHour = contributions().stream().filter(c -> c.dimension.equals("ALL"))
+                .collect(Collectors.toMap(c -> Long.toString((c.timeMs - nine) / 3_600_000L),
+                        c -> c.counts.resolvedFirstContact));
+        assertThat(firstByHour).containsExactlyInAnyOrderEntriesOf(Map.of("0", 1L, "5", 0L, "6", 1L));
+        assertThat(harness.getSideOutput(CoreOutputs.CONTRIBUTIONS)).allSatisfy(r ->
+                assertThat(r.getTimestamp()).as("at its completion time").isEqualTo(r.getValue().timeMs));
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aContactAfterTheLookbackIsFirstAgainAndTheCustomerLeavesNoState() throws Exception {
+        Instant later = MONDAY_NINE_AM.plus(Duration.ofHours(73));
+        contactOn("c1", "C7004", "refund", MONDAY_NINE_AM, true);
+        watermark(MONDAY_NINE_AM);
+        contactOn("c2", "C7004", "refund", later, true);
+        watermark(later);
+
+        assertThat(contributions()).filteredOn(c -> c.dimension.equals("ALL"))
+                .extracting(c -> c.counts.resolvedFirstContact).containsExactly(1L, 1L);
+        allStateGoesBy(later.plus(CONFIG.firstContactLookback()).plusMillis(1));
+    }
+
+    @Test
+    void anUnresolvedFirstContactIsNotResolvedOnFirstContactButStillStartsTheStreak() throws Exception {
+        contactOn("c1", "C7005", "refund", MONDAY_NINE_AM, false);
+        contactOn("c2", "C7005", "refund", MONDAY_NINE_AM.plus(Duration.ofHours(1)), true);
+        watermark(MONDAY_NINE_AM.plus(Duration.ofHours(1)));
+
+        List<Contribution> all = contributions().stream().filter(c -> c.dimension.equals("ALL")).toList();
+        assertThat(all).extracting(c -> c.counts.resolvedFirstContact).containsExactly(0L, 0L);
+        assertThat(all).extracting(c -> c.counts.handled).containsExactly(1L, 1L);
         allStateGoesBy(FAR_LATER);
     }
 
@@ -501,6 +548,15 @@ class CustomerCoreTest {
         }
         send(CallEvent.newBuilder(callEvent(callId, CallEventType.ENDED, customer, answered.plus(Duration.ofMinutes(10)),
                 false)).setAgentId(agent).setTeamId(team).build());
+    }
+
+    /** A call on {@code reason}, answered after 10 s and ended at {@code ended}; no watermark. */
+    private void contactOn(String callId, String customer, String reason, Instant ended, boolean resolved)
+            throws Exception {
+        call(callId, CallEventType.QUEUED, customer, ended.minusSeconds(600), null);
+        call(callId, CallEventType.ANSWERED, customer, ended.minusSeconds(590), null);
+        send(CallEvent.newBuilder(callEvent(callId, CallEventType.ENDED, customer, ended, resolved)).setReason(reason)
+                .build());
     }
 
     private void call(String callId, CallEventType type, String customer, Instant at, Boolean resolved)
