@@ -1,5 +1,7 @@
 package io.cxpulse.common.attribution;
 
+import io.cxpulse.schema.ComplaintEvent;
+
 /**
  * An OPENED complaint with the supplier and carrier of its order's shipment, or without them
  * (unattributed: no order on the complaint, or no shipment known for it in time). A Flink POJO.
@@ -18,6 +20,18 @@ public final class AttributedComplaint {
     public long eventTimeMs;
 
     public AttributedComplaint() {}
+
+    /** The complaint as it stands, with no supplier yet: also how a complaint without an order stays. */
+    public static AttributedComplaint of(ComplaintEvent complaint) {
+        AttributedComplaint a = new AttributedComplaint();
+        a.complaintId = complaint.getComplaintId();
+        a.category = complaint.getCategory().name();
+        a.channel = complaint.getChannel() == null ? null : complaint.getChannel().name();
+        a.orderId = complaint.getOrderId();
+        a.ownerTeam = complaint.getOwnerTeam();
+        a.eventTimeMs = complaint.getEventTime().toEpochMilli();
+        return a;
+    }
 
     public boolean isAttributed() {
         return supplierId != null;

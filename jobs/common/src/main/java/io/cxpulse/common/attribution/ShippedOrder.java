@@ -3,7 +3,7 @@ package io.cxpulse.common.attribution;
 import io.cxpulse.schema.ShipmentEvent;
 
 /**
- * What {@link OrderAttribution} keeps of an order's SHIPPED event for the complaints to come:
+ * What the customer core keeps of an order's SHIPPED event for the complaints to come:
  * its supplier, carrier and time, not the whole event (a third of its bytes, and a month of
  * orders is kept). A Flink POJO.
  */

@@ -1,7 +1,6 @@
 package io.cxpulse.customer.logic;
 
 import io.cxpulse.common.attribution.AttributedComplaint;
-import io.cxpulse.common.attribution.OrderAttribution;
 import io.cxpulse.common.attribution.ShippedOrder;
 import io.cxpulse.complaints.logic.ShareCount;
 import io.cxpulse.metrics.logic.Contributions;
@@ -79,7 +78,7 @@ public final class ComplaintAttribution {
     /** An OPENED complaint at its event time. */
     public void onOpened(ComplaintEvent opened, long shareWaitMs, long metricsWaitMs, CoreEmitter out) {
         Contributions.complaint(opened).forEach(out::contribution);
-        AttributedComplaint complaint = OrderAttribution.unattributed(opened);
+        AttributedComplaint complaint = AttributedComplaint.of(opened);
         ShippedOrder order = complaint.orderId == null ? null : orders.get(complaint.orderId);
         if (order != null) {
             attribute(complaint, order);

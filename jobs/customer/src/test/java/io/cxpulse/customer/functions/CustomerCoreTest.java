@@ -1,6 +1,7 @@
 package io.cxpulse.customer.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.cxpulse.common.attribution.AttributedComplaint;
 import io.cxpulse.common.config.DedupConfig;
@@ -32,6 +33,8 @@ import io.cxpulse.schema.SurveyResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -52,6 +55,7 @@ class CustomerCoreTest {
     private static final Instant MONDAY_NINE_AM = Instant.parse("2026-11-16T09:00:00Z");
     private static final Duration SHORT_WAIT = Duration.ofSeconds(30);
     private static final Duration NINE_MINUTE_WAIT = Duration.ofMinutes(9);
+    private static final Instant FIVE_DAYS_LATER = MONDAY_NINE_AM.plus(Duration.ofDays(5));
     private static final Instant FAR_LATER = MONDAY_NINE_AM.plus(Duration.ofDays(40));
     private static final CustomerCoreConfig CONFIG = CustomerCoreConfig.of(ExperienceConfig.DEFAULTS,
             MetricsConfig.DEFAULTS, ComplaintsConfig.DEFAULTS, DedupConfig.defaults());
@@ -88,6 +92,7 @@ class CustomerCoreTest {
         assertThat(open.getSubjectId()).isEqualTo("C1042");
         assertThat(open.getTeamId()).as("routed to the last agent's team").isEqualTo("team-blue");
         assertThat(open.getReasons()).containsExactly("wait_s=540");
+        assertThat(open.getEvidence()).containsEntry("wait_s", 540.0);
         assertThat(open.getSummary()).isEqualTo("Customer C1042 waited 9 min to be answered");
         assertThat(alerts.get(1).getReasons()).containsExactly("csat=1");
         assertThat(alerts.get(1).getSeverity()).isEqualTo(Severity.HIGH);
@@ -156,7 +161,140 @@ class CustomerCoreTest {
             assertThat(alert.getTeamId()).as("the survey's own team").isEqualTo("team-blue");
             assertThat(alert.getEvidence()).doesNotContainKey("interaction_wait_s");
         });
+        allStateGoesBy(FIVE_DAYS_LATER);
+        assertThat(harness.extractOutputValues()).extracting(Alert::getStatus)
+                .as("a survey-only episode resolves after its quiet period")
+                .containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+    }
+
+    @Test
+    void aQuietPeriodResolvesAPoorExperienceAndAllStateIsClearedAfterTheWindow() throws Exception {
+        handledCall("C1042", MONDAY_NINE_AM, NINE_MINUTE_WAIT, false);
+        watermark(MONDAY_NINE_AM.plus(Duration.ofHours(23)));
+        assertThat(harness.extractOutputValues()).hasSize(1);
+
+        allStateGoesBy(FIVE_DAYS_LATER);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).getAlertId()).isEqualTo(alerts.get(0).getAlertId());
+    }
+
+    @Test
+    void aSurveyAfterItsCallIsRoutedToTheCallsLastTeamWithItsWaitAndTransfers() throws Exception {
+        transferredCall("call-j", "C1042", MONDAY_NINE_AM, NINE_MINUTE_WAIT, 2); // ends at 09:19
+        watermark(MONDAY_NINE_AM.plus(Duration.ofMinutes(19)));
+        Instant surveyed = MONDAY_NINE_AM.plus(Duration.ofMinutes(40));
+        survey("s-j", "call-j", "C1042", surveyed, 1);
+        watermark(surveyed);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus)
+                .as("the call's own long wait opened the episode; the survey updates it")
+                .containsExactly(AlertStatus.OPEN, AlertStatus.UPDATE);
+        assertThat(alerts.get(1)).satisfies(alert -> {
+            assertThat(alert.getTeamId()).as("the rated interaction's last agent's team, not the survey's")
+                    .isEqualTo("team-red");
+            assertThat(alert.getEvidence()).containsEntry("csat", 1.0)
+                    .containsEntry("interaction_wait_s", 540.0)
+                    .containsEntry("interaction_transfers", 2.0);
+            assertThat(alert.getSummary()).isEqualTo("Customer C1042 rated CSAT 1 after a 9 min wait and 2 transfers");
+        });
         allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aSurveyFromARepeatCallerSaysWhichContactItWas() throws Exception {
+        handledCall("C1042", MONDAY_NINE_AM, SHORT_WAIT, false);
+        handledCall("C1042", MONDAY_NINE_AM.plus(Duration.ofHours(2)), SHORT_WAIT, false);
+        Instant thirdQueued = MONDAY_NINE_AM.plus(Duration.ofHours(4));
+        transferredCall("call-3rd", "C1042", thirdQueued, NINE_MINUTE_WAIT, 0);
+        Instant thirdEnded = thirdQueued.plus(NINE_MINUTE_WAIT).plus(Duration.ofMinutes(10));
+        watermark(thirdEnded);
+        Instant surveyed = thirdEnded.plus(Duration.ofMinutes(15));
+        survey("s-3rd", "call-3rd", "C1042", surveyed, 1);
+        watermark(surveyed);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        Alert surveyAlert = alerts.get(alerts.size() - 1);
+        assertThat(surveyAlert.getKind()).isEqualTo(AlertKind.POOR_EXPERIENCE);
+        assertThat(surveyAlert.getStatus()).as("the third call's long wait opened the episode")
+                .isEqualTo(AlertStatus.UPDATE);
+        assertThat(surveyAlert.getSummary())
+                .isEqualTo("Customer C1042 rated CSAT 1 after a 9 min wait; 3rd unresolved contact in 72 h");
+        assertThat(surveyAlert.getEvidence()).containsEntry("contacts_in_window", 3.0);
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void anUpdateWithMilderSignalsKeepsTheEpisodesHighestSeverity() throws Exception {
+        survey("s-first", "call-none", "C1042", MONDAY_NINE_AM, 1);                             // CSAT 1: HIGH
+        handledCall("C1042", MONDAY_NINE_AM.plus(Duration.ofHours(1)), Duration.ofMinutes(6), false); // MEDIUM
+        allStateGoesBy(FIVE_DAYS_LATER);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus)
+                .containsExactly(AlertStatus.OPEN, AlertStatus.UPDATE, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).getReasons()).containsExactly("wait_s=360");
+        assertThat(alerts).extracting(Alert::getSeverity).containsOnly(Severity.HIGH);
+    }
+
+    @Test
+    void aRepeatContactEpisodeEndsAfterItsQuietPeriodAndLeavesNoState() throws Exception {
+        for (int h = 0; h < 3; h++) {
+            handledCall("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(2L * h)), SHORT_WAIT, false);
+        }
+        assertThat(harness.extractOutputValues()).extracting(Alert::getKind, Alert::getStatus)
+                .containsExactly(tuple(AlertKind.REPEAT_CONTACT, AlertStatus.OPEN));
+
+        allStateGoesBy(FIVE_DAYS_LATER);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).getKind()).isEqualTo(AlertKind.REPEAT_CONTACT);
+        assertThat(alerts.get(1).getAlertId()).isEqualTo(alerts.get(0).getAlertId());
+    }
+
+    @Test
+    void aContactThatResolvesTheIssueEndsTheRepeatContactEpisodeAndItsStateGoesAfterTheWindow() throws Exception {
+        for (int h = 0; h < 3; h++) {
+            handledCall("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(2L * h)), SHORT_WAIT, false);
+        }
+        handledCall("C2001", MONDAY_NINE_AM.plus(Duration.ofHours(8)), SHORT_WAIT, true);
+
+        List<Alert> alerts = harness.extractOutputValues();
+        assertThat(alerts).extracting(Alert::getKind).containsOnly(AlertKind.REPEAT_CONTACT);
+        assertThat(alerts).extracting(Alert::getStatus).containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
+        assertThat(alerts.get(1).getSummary()).isEqualTo("Customer C2001's issue was resolved");
+        assertThat(alerts.get(1).getAlertId()).isEqualTo(alerts.get(0).getAlertId());
+
+        allStateGoesBy(FIVE_DAYS_LATER);
+        assertThat(harness.extractOutputValues()).as("nothing more").hasSize(2);
+    }
+
+    @Test
+    void anIncompleteCallIsJudgedOnWhatIsKnownAndLeavesNoState() throws Exception {
+        Instant answered = MONDAY_NINE_AM.plus(NINE_MINUTE_WAIT);
+        call("call-open", CallEventType.QUEUED, "C6001", MONDAY_NINE_AM, null);
+        call("call-open", CallEventType.ANSWERED, "C6001", answered, null);
+        Instant timedOut = answered.plus(CONFIG.interactionTimeout());
+        watermark(timedOut.minusMillis(1));
+        assertThat(interactions()).as("not before the timeout").isEmpty();
+
+        watermark(timedOut);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(alert -> {
+            assertThat(alert.getReasons()).containsExactly("wait_s=540");
+            assertThat(alert.getWindowStart()).as("at its last event").isEqualTo(answered);
+        });
+        assertThat(interactions()).singleElement().satisfies(i -> {
+            assertThat(i.getComplete()).isFalse();
+            assertThat(i.getHandleMs()).isNull();
+        });
+        assertThat(contributions()).as("a contact that never completed contributes nothing").isEmpty();
+        allStateGoesBy(FIVE_DAYS_LATER);
+        assertThat(harness.extractOutputValues()).extracting(Alert::getStatus)
+                .containsExactly(AlertStatus.OPEN, AlertStatus.RESOLVED);
     }
 
     @Test
@@ -205,8 +343,8 @@ class CustomerCoreTest {
             assertThat(i.getComplete()).isTrue();
             assertThat(i.getQueue()).isEqualTo("billing");
         });
-        assertThat(contributions()).extracting(Contribution::key)
-                .contains("ALL|all", "CHANNEL|VOICE", "QUEUE|billing", "TEAM|team-blue", "AGENT|agent-7");
+        assertThat(contributions()).as("a contact fans out to every dimension it carries").extracting(Contribution::key)
+                .containsExactlyInAnyOrder("ALL|all", "CHANNEL|VOICE", "QUEUE|billing", "TEAM|team-blue", "AGENT|agent-7");
         assertThat(contributions()).filteredOn(c -> c.key().equals("ALL|all")).singleElement().satisfies(c -> {
             assertThat(c.counts.contacts).isEqualTo(1);
             assertThat(c.counts.resolvedFirstContact).as("first contact on its reason").isEqualTo(1);
@@ -223,6 +361,50 @@ class CustomerCoreTest {
 
         assertThat(contributions()).filteredOn(c -> c.key().equals("ALL|all"))
                 .extracting(c -> c.counts.resolvedFirstContact).containsExactly(1L, 0L);
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void theEarlierOfTwoResolvedContactsOnOneReasonIsTheFirstWhateverTheirArrivalOrder() throws Exception {
+        long nine = MONDAY_NINE_AM.toEpochMilli();
+        contactOn("c2", "C7003", "refund", MONDAY_NINE_AM.plus(Duration.ofHours(5)), true);
+        contactOn("c1", "C7003", "refund", MONDAY_NINE_AM, true);
+        contactOn("c3", "C7003", "delivery", MONDAY_NINE_AM.plus(Duration.ofHours(6)), true);
+        assertThat(contributions()).as("judged when the watermark passes").isEmpty();
+
+        watermark(MONDAY_NINE_AM.plus(Duration.ofHours(6)));
+
+        Map<String, Long> firstByHour = contributions().stream().filter(c -> c.dimension.equals("ALL"))
+                .collect(Collectors.toMap(c -> Long.toString((c.timeMs - nine) / 3_600_000L),
+                        c -> c.counts.resolvedFirstContact));
+        assertThat(firstByHour).containsExactlyInAnyOrderEntriesOf(Map.of("0", 1L, "5", 0L, "6", 1L));
+        assertThat(harness.getSideOutput(CoreOutputs.CONTRIBUTIONS)).allSatisfy(r ->
+                assertThat(r.getTimestamp()).as("at its completion time").isEqualTo(r.getValue().timeMs));
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aContactAfterTheLookbackIsFirstAgainAndTheCustomerLeavesNoState() throws Exception {
+        Instant later = MONDAY_NINE_AM.plus(Duration.ofHours(73));
+        contactOn("c1", "C7004", "refund", MONDAY_NINE_AM, true);
+        watermark(MONDAY_NINE_AM);
+        contactOn("c2", "C7004", "refund", later, true);
+        watermark(later);
+
+        assertThat(contributions()).filteredOn(c -> c.dimension.equals("ALL"))
+                .extracting(c -> c.counts.resolvedFirstContact).containsExactly(1L, 1L);
+        allStateGoesBy(later.plus(CONFIG.firstContactLookback()).plusMillis(1));
+    }
+
+    @Test
+    void anUnresolvedFirstContactIsNotResolvedOnFirstContactButStillStartsTheStreak() throws Exception {
+        contactOn("c1", "C7005", "refund", MONDAY_NINE_AM, false);
+        contactOn("c2", "C7005", "refund", MONDAY_NINE_AM.plus(Duration.ofHours(1)), true);
+        watermark(MONDAY_NINE_AM.plus(Duration.ofHours(1)));
+
+        List<Contribution> all = contributions().stream().filter(c -> c.dimension.equals("ALL")).toList();
+        assertThat(all).extracting(c -> c.counts.resolvedFirstContact).containsExactly(0L, 0L);
+        assertThat(all).extracting(c -> c.counts.handled).containsExactly(1L, 1L);
         allStateGoesBy(FAR_LATER);
     }
 
@@ -274,12 +456,54 @@ class CustomerCoreTest {
         allStateGoesBy(FAR_LATER);
     }
 
+    @Test
+    void everyComplaintLeavesOnArrivalWithItsSupplierOrWithNoneWhileItsShipmentIsPending() throws Exception {
+        shipped("o1", "C9003", "S3", MONDAY_NINE_AM);
+        complaint("k1", "C9003", "o1", MONDAY_NINE_AM.plus(Duration.ofHours(2)));
+        complaint("k2", "C9003", "o2", MONDAY_NINE_AM.plus(Duration.ofHours(3)));
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).as("not before the watermark reaches them").isEmpty();
+        watermark(MONDAY_NINE_AM.plus(Duration.ofHours(3)));
+
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED))
+                .extracting(a -> a.complaintId + ":" + a.supplierId + ":" + a.ownerTeam)
+                .containsExactly("k1:S3:returns-desk", "k2:null:returns-desk");
+        assertThat(complaintShareCounts()).as("k2 is still waiting for the supplier shares")
+                .containsExactly(ShareCount.COMPLAINT + ":S3");
+
+        shipped("o2", "C9003", "S1", MONDAY_NINE_AM.plus(Duration.ofMinutes(200)));
+        assertThat(complaintShareCounts()).containsExactly(ShareCount.COMPLAINT + ":S3", ShareCount.COMPLAINT + ":S1");
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).as("the arrival stream is not told twice").hasSize(2);
+        allStateGoesBy(FAR_LATER);
+        assertThat(complaintShareCounts()).as("nor the shares").hasSize(2);
+    }
+
+    @Test
+    void aShipmentReadAfterItsComplaintButShippedBeforeItIsNamedOnArrivalWhicheverInputCameFirst()
+            throws Exception {
+        complaint("k1", "C9004", "o1", MONDAY_NINE_AM.plus(Duration.ofDays(2)));
+        shipped("o1", "C9004", "S3", MONDAY_NINE_AM);
+        complaint("k2", "C9004", "o2", MONDAY_NINE_AM.plus(Duration.ofDays(2)));
+        watermark(MONDAY_NINE_AM.plus(Duration.ofDays(2)));
+
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).extracting(a -> a.complaintId + ":" + a.supplierId)
+                .containsExactly("k1:S3", "k2:null");
+        complaint("k3", "C9004", "o1", MONDAY_NINE_AM.plus(Duration.ofDays(1)));
+        assertThat(sideOutput(CoreOutputs.COMPLAINTS_ARRIVED)).as("behind the watermark: passed on at once")
+                .extracting(a -> a.complaintId + ":" + a.supplierId).containsExactly("k1:S3", "k2:null", "k3:S3");
+        allStateGoesBy(FAR_LATER);
+    }
+
     // --- helpers --------------------------------------------------------------------------
 
     private void allStateGoesBy(Instant later) throws Exception {
         watermark(later);
         assertThat(harness.numKeyedStateEntries()).as("state left").isZero();
         assertThat(harness.numEventTimeTimers()).as("timers left").isZero();
+    }
+
+    private List<String> complaintShareCounts() {
+        return sideOutput(CoreOutputs.SHARE_COUNTS).stream().filter(c -> c.what != ShareCount.SHIPMENT)
+                .map(c -> c.what + ":" + c.supplierId).toList();
     }
 
     private List<Contribution> contributions() {
@@ -324,6 +548,15 @@ class CustomerCoreTest {
         }
         send(CallEvent.newBuilder(callEvent(callId, CallEventType.ENDED, customer, answered.plus(Duration.ofMinutes(10)),
                 false)).setAgentId(agent).setTeamId(team).build());
+    }
+
+    /** A call on {@code reason}, answered after 10 s and ended at {@code ended}; no watermark. */
+    private void contactOn(String callId, String customer, String reason, Instant ended, boolean resolved)
+            throws Exception {
+        call(callId, CallEventType.QUEUED, customer, ended.minusSeconds(600), null);
+        call(callId, CallEventType.ANSWERED, customer, ended.minusSeconds(590), null);
+        send(CallEvent.newBuilder(callEvent(callId, CallEventType.ENDED, customer, ended, resolved)).setReason(reason)
+                .build());
     }
 
     private void call(String callId, CallEventType type, String customer, Instant at, Boolean resolved)
@@ -379,7 +612,7 @@ class CustomerCoreTest {
         ComplaintEvent e = ComplaintEvent.newBuilder()
                 .setEventId("cmp-" + id).setComplaintId(id).setType(ComplaintEventType.OPENED).setEventTime(at)
                 .setCustomerId(customer).setCategory(ComplaintCategory.SHIPPING).setOrderId(orderId)
-                .setChannel(Channel.EMAIL)
+                .setChannel(Channel.EMAIL).setOwnerTeam("returns-desk")
                 .build();
         harness.processElement(new StreamRecord<>(CustomerInput.of(e), at.toEpochMilli()));
     }
