@@ -39,7 +39,9 @@ class DemoITCase {
             AlertKind.LONG_WAIT, AlertKind.COMPLAINT_SPIKE, AlertKind.SUPPLIER_OUTLIER);
 
     @Test
-    @Timeout(value = 5, unit = TimeUnit.MINUTES)
+    // A guard against a hang, not a speed check: the alerts must show within the 180 s below; the
+    // browser part beside a chaos test's cluster on two cores has taken over two minutes.
+    @Timeout(value = 7, unit = TimeUnit.MINUTES)
     void showsEveryIncidentsAlertsAndTheMetricsThenStopsEverything() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
@@ -56,13 +58,22 @@ class DemoITCase {
         }, "demo-under-test");
         running.start();
 
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline && running.isAlive() && !allShown(demo.console(), printed)) {
-            Thread.sleep(500);
+        String webFeed;
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+            while (System.nanoTime() < deadline && running.isAlive() && !allShown(demo.console(), printed)) {
+                Thread.sleep(500);
+            }
+            webFeed = webConsoleShowsTheAlerts(demo);
+        } finally {
+            // also when the test times out or fails: a demo left running would load the tests after it
+            boolean interrupted = Thread.interrupted(); // a timeout interrupts: wait for the stop anyway
+            demo.stop();
+            running.join(TimeUnit.SECONDS.toMillis(60));
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        String webFeed = webConsoleShowsTheAlerts(demo);
-        demo.stop();
-        running.join(TimeUnit.SECONDS.toMillis(60));
 
         String text = printed.toString(StandardCharsets.UTF_8);
         assertThat(failure.get()).as(text).isNull();
