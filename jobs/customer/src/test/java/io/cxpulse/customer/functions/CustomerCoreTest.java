@@ -60,12 +60,14 @@ class CustomerCoreTest {
     private static final CustomerCoreConfig CONFIG = CustomerCoreConfig.of(ExperienceConfig.DEFAULTS,
             MetricsConfig.DEFAULTS, ComplaintsConfig.DEFAULTS, DedupConfig.defaults());
 
+    private CustomerCore core;
     private KeyedOneInputStreamOperatorTestHarness<String, CustomerInput, Alert> harness;
     private int calls;
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CustomerCore(CONFIG)),
+        core = new CustomerCore(CONFIG);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(core),
                 CustomerInput::customerOf, Types.STRING);
         harness.open();
     }
@@ -528,6 +530,10 @@ class CustomerCoreTest {
         assertThat(sideOutput(CoreOutputs.QUEUE_MOVES)).as("the retry went no further").hasSize(1);
         assertThat(contributions()).filteredOn(c -> c.key().equals("ALL|all"))
                 .extracting(c -> c.counts.csatResponses).containsExactly(1L);
+        assertThat(core.getRuntimeContext().getLongCounter("calls.duplicates").getLocalValue())
+                .as("counted, for a replay's summary").isEqualTo(1L);
+        assertThat(core.getRuntimeContext().getLongCounter("surveys.duplicates").getLocalValue()).isEqualTo(1L);
+        assertThat(core.getRuntimeContext().getLongCounter("chats.duplicates").getLocalValue()).isZero();
         allStateGoesBy(FAR_LATER);
     }
 
