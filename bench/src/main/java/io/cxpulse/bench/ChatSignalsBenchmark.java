@@ -17,7 +17,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The language signals of one customer chat message: {@link ChatSignals#analyse}, sentiment and
- * escalation words in English and Chinese, as the interaction assembler runs it on every
+ * escalation words in English and Chinese, as the customer core runs it on every
  * customer MESSAGE. One operation is one message; the mix ({@link BenchData#chatMessages}) is
  * half English, half Chinese, a third unhappy or escalating.
  */

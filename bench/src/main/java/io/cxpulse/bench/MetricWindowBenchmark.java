@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The metrics job's per-record work outside Flink's own state handling:
+ * The metric windows' per-record work outside Flink's own state handling:
  *
  * <ul>
  *   <li>{@link #accumulatorAdd}: one window accumulator step, {@link CountsAggregate#add} (that
@@ -42,7 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       itself is Flink's and is not measured).
  *   <li>{@link #contactFanOut}: a completed contact's counts ({@link MetricDefinitions#contact})
  *       fanned out to ALL, CHANNEL, QUEUE, TEAM and AGENT ({@link Contributions#contact}), as
- *       {@code FirstContactTracker} emits them. One operation is one contact.
+ *       the customer core's {@code FirstContactResolution} emits them. One operation is one
+ *       contact.
  * </ul>
  */
 @BenchmarkMode(Mode.Throughput)

@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The experience job's decision for each closed interaction and each survey answer:
+ * The poor-experience decision for each closed interaction and each survey answer:
  * {@link PoorExperienceRules#evaluate} with the default thresholds, and the alert severity when
- * any signal fired, which is what {@code CustomerAlertDetector} computes per record before it
- * touches state. One operation is one interaction or one survey. The mix is in
+ * any signal fired, which is what the customer core's {@code CustomerExperience} computes per
+ * record before it touches the episodes. One operation is one interaction or one survey. The mix is in
  * {@link BenchData#interactions} and {@link BenchData#surveys}: 24% of the interactions and 28%
  * of the surveys are poor, with every kind of signal represented.
  */

@@ -4,7 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Deduplication of inputs by {@code event_id}.
+ * Deduplication of inputs by {@code event_id}, done in the customer core.
  *
  * @param horizon how long (event time) an {@code event_id} is remembered with its customer, as a
  *     64-bit hash: until the watermark passes the event's time plus this. A producer's retry

@@ -19,14 +19,14 @@ import java.util.Set;
  * {@link #closedAt()}).
  *
  * <p>Idempotent per {@code event_id}: a producer's retry of a TRANSFERRED or MESSAGE counts once,
- * even when it comes after the inputs' de-duplication has forgotten the id (its TTL is
- * processing time, an interaction may stay open for hours of event time). The ids seen are kept
+ * even when it comes after the customer core's event-id memory has forgotten the id (it keeps
+ * ids for an hour of event time, an interaction may stay open for hours). The ids seen are kept
  * with the interaction, at most {@value #MAX_REMEMBERED_EVENT_IDS} of them (a pathological
  * interaction's later events are still folded, only no longer de-duplicated here), and are
  * forgotten when it is emitted ({@link #forgetEventIds()}).
  *
- * <p>A Flink POJO (public fields, no-arg constructor): the assembly operator keeps one per open
- * interaction in keyed state.
+ * <p>A Flink POJO (public fields, no-arg constructor): the customer core keeps one per open
+ * interaction in the customer's state.
  */
 public final class InteractionAccumulator {
 
@@ -57,8 +57,8 @@ public final class InteractionAccumulator {
     /** Set when the inactivity timeout, not ENDED or ABANDONED, closed the interaction. */
     public boolean closedByTimeout;
     /**
-     * Its first event was behind the watermark when it arrived, within an assembler's allowed
-     * lateness: assembled for the metrics' corrections, ignored by the alert detectors.
+     * Its first event was behind the watermark when it arrived, within the assembly's allowed
+     * lateness: assembled for the metrics' corrections, ignored by the customer alerts.
      */
     public boolean startedLate;
     /** Ids of the events folded in so far, so a duplicate counts once; emptied on emit. */
@@ -104,7 +104,7 @@ public final class InteractionAccumulator {
         return eventId != null && eventIds != null && eventIds.contains(eventId);
     }
 
-    /** Drops the remembered event ids: the interaction is complete and leaves the assembler. */
+    /** Drops the remembered event ids: the interaction is complete and leaves the assembly. */
     public void forgetEventIds() {
         eventIds = new HashSet<>();
     }

@@ -3,9 +3,9 @@ package io.cxpulse.common.interaction;
 import java.time.Duration;
 
 /**
- * What {@link SurveyJoiner} keeps of a closed interaction for the surveys to come: who handled
- * it, its queue, wait and transfers, and when it ended, not the whole assembled interaction
- * (two days of interactions are kept). A Flink POJO.
+ * What the customer core's survey matching keeps of a closed interaction for the surveys to
+ * come: who handled it, its queue, wait and transfers, and when it ended, not the whole
+ * assembled interaction (two days of interactions are kept). A Flink POJO.
  */
 public final class RatedInteraction {
 

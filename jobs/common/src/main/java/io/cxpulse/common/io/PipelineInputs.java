@@ -1,29 +1,22 @@
 package io.cxpulse.common.io;
 
 import io.cxpulse.common.config.CxPulseConfig;
-import io.cxpulse.common.dedup.DeduplicateByEventId;
 import io.cxpulse.common.deadletter.DeadLetter;
-import io.cxpulse.schema.CallEvent;
-import io.cxpulse.schema.ChatEvent;
-import io.cxpulse.schema.ComplaintEvent;
-import io.cxpulse.schema.ShipmentEvent;
-import io.cxpulse.schema.SurveyResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The five input streams of the contract, as pipelines receive them: decoded, validated,
- * deduplicated by {@code event_id}, timestamped by {@code event_time}. Where they come from
- * (Kafka topics, replay files, test data) is the subclass's business, which is why live,
- * replay and tests run the very same pipeline graph.
+ * timestamped by {@code event_time}. Where they come from (Kafka topics, replay files, test
+ * data) is the subclass's business, which is why live, replay and tests run the very same
+ * pipeline graph.
  *
  * <p>Each input is read once, on first request, however many pipelines ask for it; the dead
  * letters of every input that was read are in {@link #deadLetters()}.
@@ -33,7 +26,6 @@ public abstract class PipelineInputs {
     protected final StreamExecutionEnvironment env;
     protected final CxPulseConfig config;
 
-    private final Map<InputTopic<?>, DataStream<?>> streams = new LinkedHashMap<>();
     private final Map<InputTopic<?>, DataStream<?>> validatedStreams = new LinkedHashMap<>();
     private final List<DataStream<DeadLetter>> deadLetters = new ArrayList<>();
 
@@ -48,46 +40,10 @@ public abstract class PipelineInputs {
      */
     protected abstract <T extends SpecificRecordBase> DataStream<Ingested<T>> ingest(InputTopic<T> input);
 
-    public DataStream<CallEvent> calls() {
-        return stream(InputTopic.CALLS);
-    }
-
-    public DataStream<ChatEvent> chats() {
-        return stream(InputTopic.CHATS);
-    }
-
-    public DataStream<SurveyResponse> surveys() {
-        return stream(InputTopic.SURVEYS);
-    }
-
-    public DataStream<ShipmentEvent> shipments() {
-        return stream(InputTopic.SHIPMENTS);
-    }
-
-    public DataStream<ComplaintEvent> complaints() {
-        return stream(InputTopic.COMPLAINTS);
-    }
-
-    /** The input's records, decoded, validated and deduplicated by {@code event_id}. */
-    @SuppressWarnings("unchecked")
-    public <T extends SpecificRecordBase> DataStream<T> stream(InputTopic<T> input) {
-        DataStream<?> existing = streams.get(input);
-        if (existing != null) {
-            return (DataStream<T>) existing;
-        }
-        DataStream<T> deduplicated = validated(input)
-                .keyBy(record -> DeduplicateByEventId.keyOf(input.eventId().apply(record)), Types.LONG)
-                .process(new DeduplicateByEventId<T>(input.name(), config.dedup().horizon()))
-                .returns(input.typeInfo())
-                .name("Deduplicate by event id: " + input.name())
-                .uid(input.name() + "-event-id-hash-dedup"); // was "-dedup", keyed by the id itself: not restorable
-        streams.put(input, deduplicated);
-        return deduplicated;
-    }
-
     /**
-     * The input's records, decoded and validated, dead letters routed aside, not deduplicated:
-     * no state at all (the benchmark's pass-through reads this).
+     * The input's records, decoded and validated, dead letters routed aside: no state at all.
+     * Not deduplicated here: a producer's retry is dropped in the customer core, which remembers
+     * each customer's recent event ids (no keyed exchange of its own).
      */
     @SuppressWarnings("unchecked")
     public <T extends SpecificRecordBase> DataStream<T> validated(InputTopic<T> input) {

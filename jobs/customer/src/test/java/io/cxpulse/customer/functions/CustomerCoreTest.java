@@ -60,12 +60,14 @@ class CustomerCoreTest {
     private static final CustomerCoreConfig CONFIG = CustomerCoreConfig.of(ExperienceConfig.DEFAULTS,
             MetricsConfig.DEFAULTS, ComplaintsConfig.DEFAULTS, DedupConfig.defaults());
 
+    private CustomerCore core;
     private KeyedOneInputStreamOperatorTestHarness<String, CustomerInput, Alert> harness;
     private int calls;
 
     @BeforeEach
     void setUp() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new CustomerCore(CONFIG)),
+        core = new CustomerCore(CONFIG);
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(core),
                 CustomerInput::customerOf, Types.STRING);
         harness.open();
     }
@@ -329,6 +331,113 @@ class CustomerCoreTest {
         allStateGoesBy(FAR_LATER);
     }
 
+    @Test
+    void aChatCarriesTheCustomersLanguageSignalsAndTheAgentsWordsAreNotScored() throws Exception {
+        chat("chat-2", ChatEventType.STARTED, null, MONDAY_NINE_AM);
+        chat("chat-2", ChatEventType.ANSWERED, null, MONDAY_NINE_AM.plusSeconds(20));
+        chat("chat-2", ChatEventType.MESSAGE, "这是我第三次联系你们了，太差了，我要投诉", MONDAY_NINE_AM.plusSeconds(60));
+        agentMessage("chat-2", "非常抱歉，我马上帮您处理，这确实太差了", MONDAY_NINE_AM.plusSeconds(90));
+        chat("chat-2", ChatEventType.ENDED, null, MONDAY_NINE_AM.plusSeconds(600));
+        watermark(MONDAY_NINE_AM.plusSeconds(600));
+
+        assertThat(interactions()).singleElement().satisfies(i -> {
+            assertThat(i.getChannel()).isEqualTo(Channel.CHAT);
+            assertThat(i.getWaitMs()).isEqualTo(20_000L);
+            assertThat(i.getCustomerMessages()).isEqualTo(1);
+            assertThat(i.getNegativeMessages()).isEqualTo(1);
+            assertThat(i.getEscalationTerms()).contains("投诉");
+            assertThat(i.getSentiment()).isNegative();
+        });
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aProducersRetryOfAChatMessageCountsOnce() throws Exception {
+        chat("chat-3", ChatEventType.STARTED, null, MONDAY_NINE_AM);
+        chat("chat-3", ChatEventType.ANSWERED, null, MONDAY_NINE_AM.plusSeconds(20));
+        chat("chat-3", ChatEventType.MESSAGE, "This is ridiculous, I want a manager", MONDAY_NINE_AM.plusSeconds(60));
+        chat("chat-3", ChatEventType.MESSAGE, "This is ridiculous, I want a manager", MONDAY_NINE_AM.plusSeconds(60));
+        chat("chat-3", ChatEventType.MESSAGE, "Thanks, that works", MONDAY_NINE_AM.plusSeconds(90));
+        chat("chat-3", ChatEventType.ENDED, null, MONDAY_NINE_AM.plusSeconds(600));
+        watermark(MONDAY_NINE_AM.plusSeconds(600));
+
+        assertThat(interactions()).singleElement().satisfies(i -> {
+            assertThat(i.getCustomerMessages()).as("two messages, one of them sent twice").isEqualTo(2);
+            assertThat(i.getNegativeMessages()).isEqualTo(1);
+        });
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aProducersRetryOfATransferCountsOnceButASecondTransferCounts() throws Exception {
+        call("call-rt", CallEventType.QUEUED, "C1042", MONDAY_NINE_AM, null);
+        call("call-rt", CallEventType.ANSWERED, "C1042", MONDAY_NINE_AM.plus(NINE_MINUTE_WAIT), null);
+        CallEvent transfer = transfer("call-rt", "call-rt-transfer-1", MONDAY_NINE_AM.plus(Duration.ofMinutes(10)),
+                "agent-8");
+        send(transfer);
+        send(transfer); // the retry
+        send(transfer("call-rt", "call-rt-transfer-2", MONDAY_NINE_AM.plus(Duration.ofMinutes(11)), "agent-9"));
+        CallEvent ended = CallEvent.newBuilder(callEvent("call-rt", CallEventType.ENDED, "C1042",
+                MONDAY_NINE_AM.plus(Duration.ofMinutes(21)), false)).setAgentId("agent-9").setTeamId("team-of-agent-9")
+                .build();
+        send(ended);
+        send(ended); // the retry
+        watermark(MONDAY_NINE_AM.plus(Duration.ofMinutes(21)));
+
+        assertThat(interactions()).singleElement().satisfies(i -> {
+            assertThat(i.getTransfers()).isEqualTo(2);
+            assertThat(i.getTeamId()).isEqualTo("team-of-agent-9");
+        });
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aCallsEventsShareOneTimerAndItsTimeoutCountsFromItsLastEvent() throws Exception {
+        Instant lastEvent = MONDAY_NINE_AM.plus(Duration.ofMinutes(21));
+        call("call-idle", CallEventType.QUEUED, "C1042", MONDAY_NINE_AM, null);
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        call("call-idle", CallEventType.ANSWERED, "C1042", MONDAY_NINE_AM.plus(NINE_MINUTE_WAIT), null);
+        send(transfer("call-idle", "call-idle-transfer-1", lastEvent, "agent-9"));
+        assertThat(harness.numEventTimeTimers()).as("not one timer per event").isEqualTo(1);
+
+        watermark(MONDAY_NINE_AM.plus(CONFIG.interactionTimeout()));
+        assertThat(interactions()).as("events came since").isEmpty();
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+        watermark(lastEvent.plus(CONFIG.interactionTimeout()).minusMillis(1));
+        assertThat(interactions()).isEmpty();
+
+        watermark(lastEvent.plus(CONFIG.interactionTimeout()));
+
+        assertThat(interactions()).singleElement().satisfies(i -> assertThat(i.getComplete()).isFalse());
+        allStateGoesBy(FAR_LATER);
+    }
+
+    @Test
+    void aWholeCallBehindTheWatermarkWithinTheLatenessIsCountedButRaisesNoAlertAndAStragglerMakesNoCopy()
+            throws Exception {
+        Instant queued = MONDAY_NINE_AM;
+        Instant answered = queued.plus(Duration.ofMinutes(6)); // a 6-minute wait: a poor experience, on time
+        Instant ended = answered.plus(Duration.ofMinutes(2));
+        watermark(ended.plus(Duration.ofMinutes(2)));
+        call("call-late", CallEventType.ENDED, "C1042", ended, false); // behind by 2 min, within the 5-min lateness
+        call("call-late", CallEventType.ANSWERED, "C1042", answered, null);
+        call("call-late", CallEventType.QUEUED, "C1042", queued, null);
+        assertThat(interactions()).as("closed at the next watermark").isEmpty();
+
+        watermark(ended.plus(Duration.ofMinutes(2)).plusMillis(1));
+
+        assertThat(interactions()).singleElement().satisfies(i -> assertThat(i.getHandleMs()).isEqualTo(120_000L));
+        assertThat(contributions()).as("the metrics count it, as a correction")
+                .anySatisfy(c -> assertThat(c.key()).isEqualTo("ALL|all"));
+        assertThat(harness.extractOutputValues()).as("the customer alerts leave out what they could not see on time")
+                .isEmpty();
+
+        send(transfer("call-late", "call-late-transfer-1", queued.plus(Duration.ofMinutes(7)), "agent-9"));
+        watermark(ended.plus(Duration.ofMinutes(5)));
+        assertThat(interactions()).as("no second, partial copy").hasSize(1);
+        allStateGoesBy(FAR_LATER);
+    }
+
     // --- what leaves the core -------------------------------------------------------------
 
     @Test
@@ -421,6 +530,10 @@ class CustomerCoreTest {
         assertThat(sideOutput(CoreOutputs.QUEUE_MOVES)).as("the retry went no further").hasSize(1);
         assertThat(contributions()).filteredOn(c -> c.key().equals("ALL|all"))
                 .extracting(c -> c.counts.csatResponses).containsExactly(1L);
+        assertThat(core.getRuntimeContext().getLongCounter("calls.duplicates").getLocalValue())
+                .as("counted, for a replay's summary").isEqualTo(1L);
+        assertThat(core.getRuntimeContext().getLongCounter("surveys.duplicates").getLocalValue()).isEqualTo(1L);
+        assertThat(core.getRuntimeContext().getLongCounter("chats.duplicates").getLocalValue()).isZero();
         allStateGoesBy(FAR_LATER);
     }
 
@@ -559,6 +672,11 @@ class CustomerCoreTest {
                 .build());
     }
 
+    private static CallEvent transfer(String callId, String eventId, Instant at, String agent) {
+        return CallEvent.newBuilder(callEvent(callId, CallEventType.TRANSFERRED, "C1042", at, null))
+                .setEventId(eventId).setAgentId(agent).setTeamId("team-of-" + agent).build();
+    }
+
     private void call(String callId, CallEventType type, String customer, Instant at, Boolean resolved)
             throws Exception {
         send(callEvent(callId, type, customer, at, resolved));
@@ -584,6 +702,15 @@ class CustomerCoreTest {
                 .setEventId(chatId + type + at.toEpochMilli()).setChatId(chatId).setType(type).setEventTime(at)
                 .setCustomerId("C4001").setQueue("web-chat").setAgentId("agent-9").setTeamId("team-green")
                 .setSender(text == null ? null : Sender.CUSTOMER).setText(text)
+                .build();
+        harness.processElement(new StreamRecord<>(CustomerInput.of(e), at.toEpochMilli()));
+    }
+
+    private void agentMessage(String chatId, String text, Instant at) throws Exception {
+        ChatEvent e = ChatEvent.newBuilder()
+                .setEventId(chatId + "-agent-" + at.toEpochMilli()).setChatId(chatId).setType(ChatEventType.MESSAGE)
+                .setEventTime(at).setCustomerId("C4001").setQueue("web-chat").setAgentId("agent-9")
+                .setTeamId("team-green").setSender(Sender.AGENT).setText(text)
                 .build();
         harness.processElement(new StreamRecord<>(CustomerInput.of(e), at.toEpochMilli()));
     }

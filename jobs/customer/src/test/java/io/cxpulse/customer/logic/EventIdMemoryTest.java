@@ -2,6 +2,8 @@ package io.cxpulse.customer.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EventIdMemoryTest {
@@ -14,6 +16,17 @@ class EventIdMemoryTest {
         assertThat(ids.firstTime(e1, 1_000)).isFalse();
         assertThat(ids.firstTime(EventIdMemory.hash(0, "e2"), 2_000)).isTrue();
         assertThat(ids.nextExpiry()).isEqualTo(1_000);
+    }
+
+    @Test
+    void distinctIdsGetDistinctHashesAndOneIdAlwaysTheSame() {
+        Set<Long> hashes = new HashSet<>();
+        for (int i = 0; i < 100_000; i++) {
+            hashes.add(EventIdMemory.hash(0, "evt-" + i));
+        }
+        assertThat(hashes).hasSize(100_000);
+        assertThat(EventIdMemory.hash(0, "3f0c2a4e-0000-4000-8000-000000000001"))
+                .isEqualTo(EventIdMemory.hash(0, new String("3f0c2a4e-0000-4000-8000-000000000001")));
     }
 
     @Test

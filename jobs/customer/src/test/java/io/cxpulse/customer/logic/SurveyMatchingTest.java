@@ -35,6 +35,24 @@ class SurveyMatchingTest {
         return acc;
     }
 
+    /** Queued at {@code endedAt} - 15 min, answered 9 min later by agent-6, transferred to agent-7, ended. */
+    private static InteractionAccumulator nineMinuteWaitCallTransferredOnce(String id, long endedAt) {
+        long queued = endedAt - 15 * 60_000L;
+        InteractionAccumulator acc = new InteractionAccumulator();
+        acc.add(CallEvent.newBuilder().setEventId(id + "q").setCallId(id).setType(CallEventType.QUEUED)
+                .setEventTime(Instant.ofEpochMilli(queued)).setCustomerId("C1").setQueue("billing").build());
+        acc.add(CallEvent.newBuilder().setEventId(id + "a").setCallId(id).setType(CallEventType.ANSWERED)
+                .setEventTime(Instant.ofEpochMilli(queued + 9 * 60_000L)).setCustomerId("C1").setQueue("billing")
+                .setAgentId("agent-6").setTeamId("team-blue").build());
+        acc.add(CallEvent.newBuilder().setEventId(id + "t").setCallId(id).setType(CallEventType.TRANSFERRED)
+                .setEventTime(Instant.ofEpochMilli(queued + 10 * 60_000L)).setCustomerId("C1").setQueue("billing")
+                .setAgentId("agent-7").setTeamId("team-blue").build());
+        acc.add(CallEvent.newBuilder().setEventId(id + "e").setCallId(id).setType(CallEventType.ENDED)
+                .setEventTime(Instant.ofEpochMilli(endedAt)).setCustomerId("C1").setQueue("billing")
+                .setAgentId("agent-7").setTeamId("team-blue").setResolved(false).build());
+        return acc;
+    }
+
     @Test
     void aSurveyAfterItsCallIsMatchedAtOnce() {
         matching.onClosed(closedCall("c1", NINE_AM), NINE_AM);
@@ -42,6 +60,24 @@ class SurveyMatchingTest {
         assertThat(match.context().joined).isTrue();
         assertThat(match.context().teamId).isEqualTo("team-red");
         assertThat(match.queueCounts()).isTrue();
+    }
+
+    @Test
+    void aSurveyAfterItsCallCarriesTheAgentTeamWaitAndTransfersAndTheCallIsForgottenAfterTheRetention() {
+        long ended = NINE_AM + 15 * 60_000L;
+        matching.onClosed(nineMinuteWaitCallTransferredOnce("c9", ended), ended);
+
+        SurveyMatching.Match match = matching.onSurvey(survey("c9", ended + 300_000), WAIT, QUEUE_WAIT);
+
+        assertThat(match.context().joined).isTrue();
+        assertThat(match.context().teamId).isEqualTo("team-blue");
+        assertThat(match.context().agentId).isEqualTo("agent-7");
+        assertThat(match.context().waitSeconds).isEqualTo(540L);
+        assertThat(match.context().transfers).isEqualTo(1);
+        assertThat(match.context().queue).isEqualTo("billing");
+        assertThat(matching.nextWakeup(RETENTION)).isEqualTo(ended + RETENTION);
+        matching.due(ended + RETENTION, RETENTION);
+        assertThat(matching.isEmpty()).isTrue();
     }
 
     @Test
