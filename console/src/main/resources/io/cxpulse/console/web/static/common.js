@@ -60,6 +60,19 @@ const Console = (() => {
 
   function label(symbol) { return symbol ? symbol.replace(/_/g, ' ').toLowerCase() : ''; }
 
+  // Orders episodes by their last update, newest first. The times are compared as instants: as
+  // strings, "12:00:01Z" would sort above "12:00:01.250Z" (ISO-8601 drops a zero fraction).
+  function newestFirst(a, b) { return Date.parse(b.updated_at) - Date.parse(a.updated_at); }
+
+  // Calls fn at most once per `ms`, after the last request in that time: a burst of pushed
+  // events (hundreds a second in a surge) then costs one redraw, and the page stays responsive.
+  function coalesce(fn, ms) {
+    let timer = null;
+    return () => {
+      if (timer === null) timer = setTimeout(() => { timer = null; fn(); }, ms);
+    };
+  }
+
   // An EventSource that survives drops: the browser reconnects by itself (sending Last-Event-ID);
   // when it gives up (an HTTP error, a console restart behind a proxy), a new one is opened with
   // the last id as a parameter, after a pause.
@@ -91,5 +104,5 @@ const Console = (() => {
     return {close: () => source && source.close()};
   }
 
-  return {api, start, el, text, age, clock, num, label, stream, me: () => me};
+  return {api, start, el, text, age, clock, num, label, stream, coalesce, newestFirst, me: () => me};
 })();

@@ -57,19 +57,24 @@
     render();
     stream = Console.stream('/api/stream?' + filterParams().toString(), {
       snapshot: (data) => { rows.clear(); data.episodes.forEach(e => rows.set(e.alert_id, e)); render(); },
-      episode: (e) => { rows.set(e.alert_id, e); render(); if (selected === e.alert_id) showDetail(selected); },
-      remove: (r) => { rows.delete(r.alert_id); render(); },
+      episode: (e) => { rows.set(e.alert_id, e); renderSoon(); if (selected === e.alert_id) detailSoon(); },
+      remove: (r) => { rows.delete(r.alert_id); renderSoon(); },
       resumed: () => {}
     }, document.getElementById('connection'));
   }
 
+  // pushed changes redraw at most every 150 ms; a click or a filter redraws at once
+  const renderSoon = Console.coalesce(() => render(), 150);
+  const detailSoon = Console.coalesce(() => { if (selected) showDetail(selected); }, 500);
+
   function render() {
+    performance.mark('feed-render'); // visible in the browser's performance timeline
     const body = document.getElementById('feed-rows');
     const now = Date.now();
     const list = [...rows.values()]
       .filter(e => !e.done_at || document.getElementById('f-status').value || document.getElementById('f-handling').value
         || now - Date.parse(e.done_at) < lingerMs)
-      .sort((a, b) => b.updated_at.localeCompare(a.updated_at) || a.alert_id.localeCompare(b.alert_id))
+      .sort((a, b) => Console.newestFirst(a, b) || (a.alert_id < b.alert_id ? -1 : a.alert_id > b.alert_id ? 1 : 0))
       .slice(0, LIMIT);
     const fresh = document.createDocumentFragment();
     for (const e of list) fresh.appendChild(row(e, now));

@@ -14,6 +14,9 @@
   ];
   const spikes = new Map();
   let selectedSpike = null;
+  // pushed spike updates redraw at most every 150 ms (a burst costs one redraw)
+  const spikesSoon = Console.coalesce(() => renderSpikes(), 150);
+  const drillSoon = Console.coalesce(() => { if (selectedSpike) drill(selectedSpike); }, 500);
   const charts = new Map(); // container id -> uPlot
 
   function value(point, s) {
@@ -117,7 +120,7 @@
 
   function renderSpikes() {
     const body = document.querySelector('#spikes tbody');
-    const list = [...spikes.values()].sort((a, b) => b.updated_at.localeCompare(a.updated_at));
+    const list = [...spikes.values()].sort(Console.newestFirst);
     body.replaceChildren(...list.map(e => {
       const tr = el('tr', 'sev-' + e.severity + (e.done_at ? ' done' : '') + (e.alert_id === selectedSpike ? ' selected' : ''));
       tr.dataset.alertId = e.alert_id;
@@ -166,8 +169,8 @@
     }, indicator);
     Console.stream('/api/stream?kind=COMPLAINT_SPIKE', {
       snapshot: (d) => { spikes.clear(); d.episodes.forEach(e => spikes.set(e.alert_id, e)); renderSpikes(); },
-      episode: (e) => { spikes.set(e.alert_id, e); renderSpikes(); if (e.alert_id === selectedSpike) drill(selectedSpike); },
-      remove: (r) => { spikes.delete(r.alert_id); renderSpikes(); },
+      episode: (e) => { spikes.set(e.alert_id, e); spikesSoon(); if (e.alert_id === selectedSpike) drillSoon(); },
+      remove: (r) => { spikes.delete(r.alert_id); spikesSoon(); },
       resumed: () => {}
     }, indicator);
     setInterval(renderSpikes, 10000);
