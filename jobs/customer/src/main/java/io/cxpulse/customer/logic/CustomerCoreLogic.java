@@ -15,6 +15,7 @@ import io.cxpulse.schema.ComplaintEventType;
 import io.cxpulse.schema.Sender;
 import io.cxpulse.schema.ShipmentEventType;
 import io.cxpulse.schema.SurveyResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,6 +58,20 @@ public final class CustomerCoreLogic {
     private final long lookbackMs;
     private final long horizonMs;
 
+    /**
+     * The grid of event time that clean-up waits for: ten minutes, against a horizon of an hour
+     * for event ids and the metrics' lateness for markers, so memory holds at most ten minutes
+     * more of what is due to go, while a customer's wake-ups for clean-up fall to one per ten
+     * minutes at most.
+     */
+    public static final long CLEANUP_GRID_MS = Duration.ofMinutes(10).toMillis();
+
+    /** The first instant on the clean-up grid at or after {@code t}. */
+    static long onCleanupGrid(long t) {
+        long past = Math.floorMod(t, CLEANUP_GRID_MS);
+        return past == 0 || t > Long.MAX_VALUE - CLEANUP_GRID_MS ? t : t - past + CLEANUP_GRID_MS;
+    }
+
     public CustomerCoreLogic(CustomerCoreConfig config, ChatSignals chatSignals) {
         this.config = config;
         this.rules = CustomerExperience.Rules.of(config.experience());
@@ -71,7 +86,7 @@ public final class CustomerCoreLogic {
     public void onEvent(CustomerState s, CustomerInput in, long watermark, CoreEmitter out, Counters counters) {
         int input = in.input();
         long at = in.eventTimeMs();
-        if (!s.eventIds().firstTime(EventIdMemory.hash(input, in.eventId()), at + horizonMs)) {
+        if (!s.eventIds().firstTime(EventIdMemory.hash(input, in.eventId()), at + horizonMs, watermark)) {
             counters.duplicate(input);
             return;
         }
@@ -197,15 +212,23 @@ public final class CustomerCoreLogic {
         s.experience().onSurvey(match.context(), customer, rules, out::alert);
     }
 
-    /** The next instant this customer has something due, or {@link Long#MAX_VALUE}. */
+    /**
+     * The next instant this customer has something due, or {@link Long#MAX_VALUE}. What is only
+     * clean-up (event ids and closed interactions' markers past their time, which are already
+     * ignored) waits for the next multiple of {@link #CLEANUP_GRID_MS}, so that the ids of a
+     * call's several events, and its marker, are forgotten in one wake-up rather than one each.
+     */
     public long nextWakeup(CustomerState s) {
         long next = Long.MAX_VALUE;
+        long cleanup = Long.MAX_VALUE;
         if (s.eventIds != null) {
-            next = Math.min(next, s.eventIds.nextExpiry());
+            cleanup = Math.min(cleanup, s.eventIds.nextExpiry());
         }
         if (s.interactions != null) {
             next = Math.min(next, s.interactions.nextWakeup(timeoutMs));
+            cleanup = Math.min(cleanup, s.interactions.nextForget());
         }
+        next = Math.min(next, onCleanupGrid(cleanup));
         if (s.surveys != null) {
             next = Math.min(next, s.surveys.nextWakeup(config.surveyRetention().toMillis()));
         }

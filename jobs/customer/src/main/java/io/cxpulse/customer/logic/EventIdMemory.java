@@ -45,11 +45,15 @@ public final class EventIdMemory {
     /**
      * Whether this is the first time the id is seen (and remembers it if so).
      *
+     * <p>An id whose time is up ({@code until <= watermark}) counts as forgotten even before
+     * {@link #expire} has removed it, so the answer does not depend on when clean-up runs.
+     *
      * @param rememberUntil event time after which the id is forgotten
+     * @param watermark where event time stands
      */
-    public boolean firstTime(long hash, long rememberUntil) {
+    public boolean firstTime(long hash, long rememberUntil, long watermark) {
         for (int i = size - 1; i >= 0; i--) {
-            if (hashes[i] == hash) {
+            if (hashes[i] == hash && until[i] > watermark) {
                 return false;
             }
         }
@@ -89,7 +93,7 @@ public final class EventIdMemory {
         }
     }
 
-    /** When the next id is forgotten, or {@link Long#MAX_VALUE} when none is remembered. */
+    /** When the next id's time is up, or {@link Long#MAX_VALUE} when none is remembered. */
     public long nextExpiry() {
         long next = Long.MAX_VALUE;
         for (int i = 0; i < size; i++) {

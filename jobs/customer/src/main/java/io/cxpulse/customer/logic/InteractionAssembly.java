@@ -28,7 +28,8 @@ import java.util.Map;
  * a second, partial copy.
  *
  * <p>A Flink POJO (public fields): part of the customer's state. Death plan: an interaction
- * leaves when it closes, its marker {@code allowedLateness} later (see {@link #nextWakeup}).
+ * leaves when it closes ({@link #nextWakeup}), its marker {@code allowedLateness} later or at
+ * the next clean-up after that ({@link #nextForget}).
  */
 public final class InteractionAssembly {
 
@@ -72,7 +73,8 @@ public final class InteractionAssembly {
         if (acc != null) {
             return acc;
         }
-        if (closedUntil.containsKey(key) || at + allowedLatenessMs < watermark) {
+        Long markedUntil = closedUntil.get(key); // a marker whose time is up counts as gone
+        if ((markedUntil != null && markedUntil > watermark) || at + allowedLatenessMs < watermark) {
             return null;
         }
         InteractionAccumulator fresh = new InteractionAccumulator();
@@ -121,6 +123,15 @@ public final class InteractionAssembly {
             Long closeAt = closeAtMs(acc);
             next = Math.min(next, closeAt != null ? closeAt : acc.lastEventMs + timeoutMs);
         }
+        return next;
+    }
+
+    /**
+     * When the next closed interaction's marker may be dropped, or {@link Long#MAX_VALUE}: only
+     * clean-up, since a marker whose time is up is ignored anyway (it may be dropped later).
+     */
+    public long nextForget() {
+        long next = Long.MAX_VALUE;
         for (long until : closedUntil.values()) {
             next = Math.min(next, until);
         }

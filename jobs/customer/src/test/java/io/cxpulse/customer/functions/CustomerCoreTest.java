@@ -606,6 +606,28 @@ class CustomerCoreTest {
         allStateGoesBy(FAR_LATER);
     }
 
+    @Test
+    void eventIdsAreForgottenTogetherOnTheTenMinuteCleanUpGridNotOneWakeUpEach() throws Exception {
+        Instant first = MONDAY_NINE_AM.plusSeconds(7);
+        for (Instant at : List.of(first, first.plus(Duration.ofMinutes(1)), first.plus(Duration.ofMinutes(4)))) {
+            ComplaintEvent update = ComplaintEvent.newBuilder()
+                    .setEventId("cmp-" + at.toEpochMilli()).setComplaintId("k1").setType(ComplaintEventType.RESOLVED)
+                    .setEventTime(at).setCustomerId("C9005").setCategory(ComplaintCategory.SHIPPING)
+                    .setChannel(Channel.EMAIL).setOwnerTeam("returns-desk").build();
+            harness.processElement(new StreamRecord<>(CustomerInput.of(update), at.toEpochMilli()));
+        }
+        assertThat(harness.numEventTimeTimers()).isEqualTo(1);
+
+        watermark(first.plus(CONFIG.dedupHorizon()).plus(Duration.ofMinutes(4))); // every id's time is up
+        assertThat(harness.numKeyedStateEntries()).as("kept until the grid").isEqualTo(1);
+        Instant grid = Instant.parse("2026-11-16T10:10:00Z");
+        watermark(grid.minusMillis(1));
+        assertThat(harness.numKeyedStateEntries()).isEqualTo(1);
+        watermark(grid);
+        assertThat(harness.numKeyedStateEntries()).as("all forgotten in one wake-up").isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
     // --- helpers --------------------------------------------------------------------------
 
     private void allStateGoesBy(Instant later) throws Exception {

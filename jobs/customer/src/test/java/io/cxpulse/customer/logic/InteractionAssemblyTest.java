@@ -52,11 +52,33 @@ class InteractionAssemblyTest {
             assertThat(acc.toInteraction().handleTime().toSeconds()).isEqualTo(360);
             assertThat(acc.toInteraction().startedAt().toEpochMilli()).isEqualTo(NINE_AM);
         });
-        assertThat(assembly.nextWakeup(TIMEOUT)).as("its marker").isEqualTo(NINE_AM + 400_000 + LATENESS);
+        assertThat(assembly.nextWakeup(TIMEOUT)).as("nothing open").isEqualTo(Long.MAX_VALUE);
+        assertThat(assembly.nextForget()).as("its marker").isEqualTo(NINE_AM + 400_000 + LATENESS);
         assertThat(assembly.add(call("c1", CallEventType.TRANSFERRED, NINE_AM + 100_000), NINE_AM + 400_000, LATENESS))
                 .as("a straggler of a closed call").isEqualTo(InteractionAssembly.Outcome.LATE);
         assembly.closeDue(NINE_AM + 400_000 + LATENESS, TIMEOUT, LATENESS);
         assertThat(assembly.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aMarkerWhoseTimeIsUpIsIgnoredWhetherOrNotItWasDroppedYet() {
+        long closedAt = NINE_AM + 400_000;
+        InteractionAssembly dropped = new InteractionAssembly();
+        for (InteractionAssembly a : List.of(assembly, dropped)) {
+            a.add(call("c1", CallEventType.QUEUED, NINE_AM), Long.MIN_VALUE, LATENESS);
+            a.add(call("c1", CallEventType.ENDED, closedAt), Long.MIN_VALUE, LATENESS);
+            a.closeDue(closedAt, TIMEOUT, LATENESS);
+        }
+        dropped.closeDue(closedAt + LATENESS, TIMEOUT, LATENESS);
+        assertThat(dropped.nextForget()).isEqualTo(Long.MAX_VALUE);
+        assertThat(assembly.nextForget()).as("kept until clean-up").isEqualTo(closedAt + LATENESS);
+
+        CallEvent straggler = agentCall("c1", "c1-late-transfer", CallEventType.TRANSFERRED, closedAt, "agent-2");
+        assertThat(assembly.add(straggler, closedAt + LATENESS - 1, LATENESS)).as("within the marker's time")
+                .isEqualTo(InteractionAssembly.Outcome.LATE);
+        assertThat(assembly.add(straggler, closedAt + LATENESS, LATENESS))
+                .isEqualTo(dropped.add(straggler, closedAt + LATENESS, LATENESS))
+                .isEqualTo(InteractionAssembly.Outcome.FOLDED);
     }
 
     @Test
