@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
             "Starts a Kafka broker in a process of its own, fills the input topics with simulated events, and"
                     + " measures interleaved: R0, a plain Kafka consume-produce copy (the limit); R1, a Flink"
                     + " pass-through (decode, validate, encode, exactly-once sink); R2, the production graph; R3,"
-                    + " the QUEUE and TEAM metric windows as one Flink SQL query. Then latency at 70% of R2 with"
+                    + " the QUEUE and TEAM metric windows as one Flink SQL query. Then latency at 70%% of R2 with"
                     + " checkpoints every 500 ms and every 1 s, state at 1 K and 1 M customers, and state growth"
                     + " under steady traffic. Writes bench.md and bench.json to --output and prints a one-line"
                     + " summary last."
