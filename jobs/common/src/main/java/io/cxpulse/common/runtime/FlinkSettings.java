@@ -17,6 +17,17 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * job can be restarted from its last one, the configured state backend, and no silent Kryo
  * fallback ({@code pipeline.generic-types: false}): a type Flink cannot serialize efficiently
  * fails when the job is built, not in production.
+ *
+ * <p>Object reuse ({@code pipeline.object-reuse: true}): a record passed to the next operator
+ * of a chain is not deep-copied first. The copies (an Avro {@code deepCopy} per event in each
+ * source chain, a POJO copy per metric contribution and interaction) were about a tenth of the
+ * customer core thread's samples in a profile of a replay. It is safe because every
+ * operator keeps to two rules, which a new one must keep too: it never holds on to a record it
+ * was given beyond the call, unless the record came over the network (every keyed operator
+ * does: a {@code keyBy} always crosses the network, and what it stores it was given fresh), and
+ * it never changes a record after emitting it. The combiners chained after the customer core
+ * copy the first record of a bucket before they add into it ({@code PreAggregator}); the sinks
+ * encode what they get at once.
  */
 public final class FlinkSettings {
 
@@ -26,6 +37,7 @@ public final class FlinkSettings {
         CheckpointsConfig checkpoints = config.checkpoints();
         Configuration conf = new Configuration();
         conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpoints.interval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.ENABLE_UNALIGNED, checkpoints.unaligned());
