@@ -5,15 +5,12 @@ import io.cxpulse.schema.ChatEvent;
 import io.cxpulse.schema.ComplaintEvent;
 import io.cxpulse.schema.ShipmentEvent;
 import io.cxpulse.schema.SurveyResponse;
-import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 
 /**
  * One input event of any of the five inputs, as it crosses the one keyed exchange into the
  * customer core: exactly one field is set. Every input carries {@code customer_id}, the key.
- * A Flink POJO with Avro's serializer for each record ({@link #TYPE}).
+ * Serialized as a tag byte and that record in Avro ({@link #TYPE}).
  */
 public final class CustomerInput {
 
@@ -32,12 +29,8 @@ public final class CustomerInput {
 
     public CustomerInput() {}
 
-    public static final TypeInformation<CustomerInput> TYPE = Types.POJO(CustomerInput.class, Map.of(
-            "call", new AvroTypeInfo<>(CallEvent.class),
-            "chat", new AvroTypeInfo<>(ChatEvent.class),
-            "survey", new AvroTypeInfo<>(SurveyResponse.class),
-            "shipment", new AvroTypeInfo<>(ShipmentEvent.class),
-            "complaint", new AvroTypeInfo<>(ComplaintEvent.class)));
+    /** Its type for Flink: a tag byte and the one record ({@link CustomerInputSerializer}). */
+    public static final TypeInformation<CustomerInput> TYPE = new CustomerInputTypeInfo();
 
     public static CustomerInput of(CallEvent e) {
         CustomerInput in = new CustomerInput();
