@@ -64,8 +64,8 @@ const Console = (() => {
   // strings, "12:00:01Z" would sort above "12:00:01.250Z" (ISO-8601 drops a zero fraction).
   function newestFirst(a, b) { return Date.parse(b.updated_at) - Date.parse(a.updated_at); }
 
-  // Calls fn at most once per `ms`, after the last request in that time: a burst of pushed
-  // events (hundreds a second in a surge) then costs one redraw, and the page stays responsive.
+  // Calls fn once, `ms` after the first of the requests that come in that time: a burst of
+  // pushed events (hundreds a second in a surge) costs one redraw, and the page stays responsive.
   function coalesce(fn, ms) {
     let timer = null;
     return () => {
