@@ -73,6 +73,29 @@ public final class CustomerInput {
         };
     }
 
+    /** The one record it holds. */
+    Object record() {
+        return switch (input()) {
+            case CALL -> call;
+            case CHAT -> chat;
+            case SURVEY -> survey;
+            case SHIPMENT -> shipment;
+            default -> complaint;
+        };
+    }
+
+    /** The input event {@code record} of the given input ({@link #CALL} ... {@link #COMPLAINT}). */
+    static CustomerInput of(int input, Object record) {
+        return switch (input) {
+            case CALL -> of((CallEvent) record);
+            case CHAT -> of((ChatEvent) record);
+            case SURVEY -> of((SurveyResponse) record);
+            case SHIPMENT -> of((ShipmentEvent) record);
+            case COMPLAINT -> of((ComplaintEvent) record);
+            default -> throw new IllegalArgumentException("not an input: " + input);
+        };
+    }
+
     /** Which input it is: {@link #CALL} ... {@link #COMPLAINT}. */
     public int input() {
         if (call != null) {

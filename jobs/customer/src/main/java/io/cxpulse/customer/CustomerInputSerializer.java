@@ -63,15 +63,8 @@ public final class CustomerInputSerializer extends TypeSerializer<CustomerInput>
 
     @Override
     public CustomerInput copy(CustomerInput from) {
-        return switch (from.input()) {
-            case CustomerInput.CALL -> CustomerInput.of(serializer(CustomerInput.CALL, CallEvent.class).copy(from.call));
-            case CustomerInput.CHAT -> CustomerInput.of(serializer(CustomerInput.CHAT, ChatEvent.class).copy(from.chat));
-            case CustomerInput.SURVEY ->
-                CustomerInput.of(serializer(CustomerInput.SURVEY, SurveyResponse.class).copy(from.survey));
-            case CustomerInput.SHIPMENT ->
-                CustomerInput.of(serializer(CustomerInput.SHIPMENT, ShipmentEvent.class).copy(from.shipment));
-            default -> CustomerInput.of(serializer(CustomerInput.COMPLAINT, ComplaintEvent.class).copy(from.complaint));
-        };
+        int input = from.input();
+        return CustomerInput.of(input, serializer(input).copy(from.record()));
     }
 
     @Override
@@ -88,27 +81,16 @@ public final class CustomerInputSerializer extends TypeSerializer<CustomerInput>
     public void serialize(CustomerInput record, DataOutputView target) throws IOException {
         int input = record.input();
         target.writeByte(input);
-        switch (input) {
-            case CustomerInput.CALL -> serializer(input, CallEvent.class).serialize(record.call, target);
-            case CustomerInput.CHAT -> serializer(input, ChatEvent.class).serialize(record.chat, target);
-            case CustomerInput.SURVEY -> serializer(input, SurveyResponse.class).serialize(record.survey, target);
-            case CustomerInput.SHIPMENT -> serializer(input, ShipmentEvent.class).serialize(record.shipment, target);
-            default -> serializer(input, ComplaintEvent.class).serialize(record.complaint, target);
-        }
+        serializer(input).serialize(record.record(), target);
     }
 
     @Override
     public CustomerInput deserialize(DataInputView source) throws IOException {
         int input = source.readByte();
-        return switch (input) {
-            case CustomerInput.CALL -> CustomerInput.of(serializer(input, CallEvent.class).deserialize(source));
-            case CustomerInput.CHAT -> CustomerInput.of(serializer(input, ChatEvent.class).deserialize(source));
-            case CustomerInput.SURVEY -> CustomerInput.of(serializer(input, SurveyResponse.class).deserialize(source));
-            case CustomerInput.SHIPMENT -> CustomerInput.of(serializer(input, ShipmentEvent.class).deserialize(source));
-            case CustomerInput.COMPLAINT ->
-                CustomerInput.of(serializer(input, ComplaintEvent.class).deserialize(source));
-            default -> throw new IOException("not a customer input tag: " + input);
-        };
+        if (input < 0 || input >= inputs.length) {
+            throw new IOException("not a customer input tag: " + input);
+        }
+        return CustomerInput.of(input, serializer(input).deserialize(source));
     }
 
     @Override
@@ -122,8 +104,8 @@ public final class CustomerInputSerializer extends TypeSerializer<CustomerInput>
     }
 
     @SuppressWarnings("unchecked")
-    private <T> TypeSerializer<T> serializer(int input, Class<T> type) {
-        return (TypeSerializer<T>) inputs[input];
+    private TypeSerializer<Object> serializer(int input) {
+        return (TypeSerializer<Object>) inputs[input];
     }
 
     @Override
