@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
                     + " `chaos: kills=N restarts=R committed=C missing=M duplicates=D extra=E`; exit code 1 if any"
                     + " of M, D, E is not 0."
         })
-final class ChaosCommand implements Callable<Integer> {
+public final class ChaosCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
@@ -106,7 +106,7 @@ final class ChaosCommand implements Callable<Integer> {
         }
     }
 
-    static Chaos.Result run(Chaos.Options options, FlinkCluster.Distribution distribution, Path dir, String bootstrap,
+    public static Chaos.Result run(Chaos.Options options, FlinkCluster.Distribution distribution, Path dir, String bootstrap,
             PrintWriter out) throws Exception {
         Chaos chaos = new Chaos(options, distribution, dir, bootstrap,
                 (config, input, output) -> new Replay(config, Pipelines.JobConfigs.DEFAULTS, input, output,
@@ -118,7 +118,7 @@ final class ChaosCommand implements Callable<Integer> {
         return chaos.run();
     }
 
-    static void report(Chaos.Result result, PrintWriter out) {
+    public static void report(Chaos.Result result, PrintWriter out) {
         for (OutputOracle.Comparison c : result.comparisons()) {
             out.printf("  %-16s expected %7d committed %7d missing %d duplicates %d extra %d%n", c.output(),
                     c.expected(), c.committed(), c.missing(), c.duplicates(), c.extra());

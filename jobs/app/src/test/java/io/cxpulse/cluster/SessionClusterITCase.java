@@ -125,7 +125,7 @@ class SessionClusterITCase {
     }
 
     @Test
-    void thirtySubmissionsAndCancellationsLeaveTheJobManagersMetaspaceFlat() throws Exception {
+    void twentySubmissionsAndCancellationsLeaveTheJobManagersMetaspaceFlat() throws Exception {
         String prefix = KAFKA.freshPrefix();
         KAFKA.createTopics(2, topics(prefix));
         Path config = configFile(prefix, "");
@@ -133,29 +133,35 @@ class SessionClusterITCase {
         Path jobJar = FlinkCluster.Distribution.fromSystemProperties().jobJar();
         long warm = 0;
         long middle = 0;
-        for (int i = 1; i <= 30; i++) {
+        for (int i = 1; i <= 20; i++) {
             String jar = rest.uploadJar(jobJar);
             String job = rest.runJar(jar, FlinkRest.Run.of(FlinkCluster.JOB_CLASS, List.of("--config-file", config.toString())));
-            FlinkCluster.await("job " + i + " running", Duration.ofSeconds(60), () -> state(rest, job).equals("RUNNING"));
+            // Cancelled once its tasks run, as an operator would: a job cancelled the moment it is
+            // RUNNING is usually still starting its Kafka sources' enumerators, and Flink runs that
+            // start after it has closed the job's class loader. The Kafka admin client then registers
+            // its app-info MBean and fails, never to close: the JobManager's MBean server keeps that
+            // job's loader until a later job's source of the same name closes its admin client.
+            FlinkCluster.await("job " + i + "'s tasks running", Duration.ofSeconds(60), () -> running(rest, job));
             rest.cancel(job);
             FlinkCluster.await("job " + i + " cancelled", Duration.ofSeconds(60), () -> state(rest, job).equals("CANCELED"));
             rest.deleteJar(jar);
             if (i == 5) {
                 warm = metaspaceAfterGc(rest);
-            } else if (i == 15) {
+            } else if (i == 10) {
                 middle = metaspaceAfterGc(rest);
             }
         }
         long after = metaspaceAfterGc(rest);
         long loaders = userClassLoaders();
-        System.out.printf("JobManager metaspace after a GC: %.1f MB after 5 submissions, %.1f MB after 15, %.1f MB"
-                + " after 30; %d job class loaders alive%n", warm / 1e6, middle / 1e6, after / 1e6, loaders);
+        System.out.printf("JobManager metaspace after a GC: %.1f MB after 5 submissions, %.1f MB after 10, %.1f MB"
+                + " after 20; %d job class loaders alive%n", warm / 1e6, middle / 1e6, after / 1e6, loaders);
 
         // Each submission loads the job's classes twice (main, then the job): 15-20 MB a time. A
-        // leak kept them all (30 submissions: 500 MB, over the 256 MB metaspace); at most the last
-        // job's may stay (the JDK's record method-handle cache holds the last record class used).
-        assertThat(loaders).as("job class loaders alive after 30 submissions").isLessThanOrEqualTo(2);
-        assertThat(after - middle).as("metaspace growth from submission 15 to 30, bytes").isLessThan(15_000_000);
+        // leak kept them all (20 submissions: over 300 MB, past the 256 MB metaspace); at most the
+        // last job's may stay (a heap dump shows java.lang.runtime.ObjectMethods holding a method
+        // handle whose type names the last record class it made equals and hashCode for).
+        assertThat(loaders).as("job class loaders alive after 20 submissions").isLessThanOrEqualTo(2);
+        assertThat(after - middle).as("metaspace growth from submission 10 to 20, bytes").isLessThan(15_000_000);
         assertThat(rest.jobManagerMetric("Status.JVM.ClassLoader.ClassesUnloaded")).isPositive();
     }
 

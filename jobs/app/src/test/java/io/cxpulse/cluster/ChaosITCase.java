@@ -1,10 +1,9 @@
-package io.cxpulse.app;
+package io.cxpulse.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cxpulse.app.ChaosCommand;
 import io.cxpulse.bench.BrokerProcess;
-import io.cxpulse.cluster.Chaos;
-import io.cxpulse.cluster.FlinkCluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
