@@ -116,7 +116,7 @@ public final class CustomerCore extends KeyedProcessFunction<String, CustomerInp
             state.clear();
             return;
         }
-        long next = logic.nextWakeup(customer);
+        long next = logic.nextWakeup(customer, CustomerCoreLogic.cleanupOffset(ctx.getCurrentKey()));
         if (next < customer.wakeup) {
             ctx.timerService().registerEventTimeTimer(next);
             customer.wakeup = next;

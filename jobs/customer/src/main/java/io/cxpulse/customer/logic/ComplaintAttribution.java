@@ -29,9 +29,9 @@ import java.util.Map;
  * kept {@code retention} for the complaints to come: the supplier, carrier and time only
  * ({@link ShippedOrder}). Other shipment events do not change the supplier.
  *
- * <p>A Flink POJO (public fields): part of the customer's state. Death plan: an order leaves
- * {@code retention} after it shipped; a waiting complaint when its shipment comes or its wait
- * ends.
+ * <p>A Flink POJO (public fields): part of the customer's state. Death plan: an order counts
+ * for {@code retention} after it shipped and leaves at the customer's next wake-up after that
+ * ({@link #lastForget}); a waiting complaint leaves when its shipment comes or its wait ends.
  */
 public final class ComplaintAttribution {
 
@@ -54,13 +54,15 @@ public final class ComplaintAttribution {
     public ComplaintAttribution() {}
 
     /** A SHIPPED event, as it arrives ({@code watermark}: where event time stands). */
-    public void onShipped(ShipmentEvent shipped, long watermark, CoreEmitter out) {
+    public void onShipped(ShipmentEvent shipped, long watermark, long retentionMs, CoreEmitter out) {
         ShippedOrder order = ShippedOrder.of(shipped);
         out.shareCount(new ShareCount(null, order.supplierId, ShareCount.SHIPMENT, order.shippedAtMs));
         Contributions.shipment(shipped).forEach(out::contribution);
-        if (orders.putIfAbsent(shipped.getOrderId(), order) != null) {
+        ShippedOrder known = orders.get(shipped.getOrderId());
+        if (known != null && known.shippedAtMs + retentionMs > watermark) {
             return; // a second SHIPPED of the same order: the first one's supplier stands
         }
+        orders.put(shipped.getOrderId(), order);
         Iterator<WaitingComplaint> it = waiting.iterator();
         while (it.hasNext()) {
             WaitingComplaint w = it.next();
@@ -75,11 +77,21 @@ public final class ComplaintAttribution {
         }
     }
 
-    /** An OPENED complaint at its event time. */
-    public void onOpened(ComplaintEvent opened, long shareWaitMs, long metricsWaitMs, CoreEmitter out) {
+    /**
+     * An OPENED complaint at its event time.
+     *
+     * @param goneBefore an order whose retention ended before this instant counts as forgotten,
+     *     whether or not clean-up has removed it yet: the complaint's own time when it is handled
+     *     on time, just past the watermark when it came late
+     */
+    public void onOpened(ComplaintEvent opened, long shareWaitMs, long metricsWaitMs, long retentionMs,
+            long goneBefore, CoreEmitter out) {
         Contributions.complaint(opened).forEach(out::contribution);
         AttributedComplaint complaint = AttributedComplaint.of(opened);
         ShippedOrder order = complaint.orderId == null ? null : orders.get(complaint.orderId);
+        if (order != null && order.shippedAtMs + retentionMs < goneBefore) {
+            order = null;
+        }
         if (order != null) {
             attribute(complaint, order);
         }
@@ -111,16 +123,27 @@ public final class ComplaintAttribution {
         orders.values().removeIf(o -> o.shippedAtMs + retentionMs <= now);
     }
 
-    /** The next instant something is due here, or {@link Long#MAX_VALUE}. */
-    public long nextWakeup(long retentionMs) {
+    /** The next instant a waiting complaint's wait ends, or {@link Long#MAX_VALUE}. */
+    public long nextWakeup() {
         long next = Long.MAX_VALUE;
         for (WaitingComplaint w : waiting) {
             next = Math.min(next, w.sharesUntil);
         }
-        for (ShippedOrder o : orders.values()) {
-            next = Math.min(next, o.shippedAtMs + retentionMs);
-        }
         return next;
+    }
+
+    /**
+     * The instant the last order's retention is over, or {@link Long#MIN_VALUE} when none is
+     * kept. Forgetting orders is clean-up only ({@link #onShipped} and {@link #onOpened} already
+     * ignore one past its retention), so it can wait for the customer's other wake-ups, or for
+     * this one.
+     */
+    public long lastForget(long retentionMs) {
+        long last = Long.MIN_VALUE;
+        for (ShippedOrder o : orders.values()) {
+            last = Math.max(last, o.shippedAtMs + retentionMs);
+        }
+        return last;
     }
 
     public boolean isEmpty() {

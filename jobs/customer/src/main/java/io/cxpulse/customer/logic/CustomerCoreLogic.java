@@ -59,16 +59,38 @@ public final class CustomerCoreLogic {
     private final long horizonMs;
 
     /**
-     * The grid of event time that clean-up waits for: ten minutes, against a horizon of an hour
-     * for event ids and the metrics' lateness for markers, so memory holds at most ten minutes
-     * more of what is due to go, while a customer's wake-ups for clean-up fall to one per ten
-     * minutes at most.
+     * The grid of event time that clean-up waits for: an hour. Clean-up is only that: what it
+     * removes (event ids and closed interactions' markers past their time; closed interactions,
+     * first contacts and orders past their retention) every decision already ignores once its
+     * time is up, so removing it can wait. Event ids and markers, which grow with every event,
+     * go at the customer's next point on this grid: memory holds at most an hour more of them,
+     * and the ids and markers of an hour go in one wake-up. What is kept for days (closed
+     * interactions for their surveys, first contacts, orders) goes whenever the customer wakes
+     * anyway, and at the latest at its last retention's end, when all its state goes: a customer
+     * wakes once for that, not once per interaction, reason and order.
      */
-    public static final long CLEANUP_GRID_MS = Duration.ofMinutes(10).toMillis();
+    public static final long CLEANUP_GRID_MS = Duration.ofHours(1).toMillis();
 
-    /** The first instant on the clean-up grid at or after {@code t}. */
-    static long onCleanupGrid(long t) {
-        long past = Math.floorMod(t, CLEANUP_GRID_MS);
+    /**
+     * Where a customer's clean-up grid lies within the hour: from its id, the same in every run,
+     * so that the customers' clean-ups spread over the hour instead of all falling due at the
+     * watermark's crossing of one instant.
+     */
+    public static long cleanupOffset(String customer) {
+        // MurmurHash3's 64-bit finaliser over the id's hash: ids that differ in a digit (whose
+        // String hashes are neighbours) land far apart in the hour
+        long h = customer.hashCode();
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return Math.floorMod(h, CLEANUP_GRID_MS);
+    }
+
+    /** The first instant on the clean-up grid shifted by {@code offset} at or after {@code t}. */
+    static long onCleanupGrid(long t, long offset) {
+        long past = Math.floorMod(t - offset, CLEANUP_GRID_MS);
         return past == 0 || t > Long.MAX_VALUE - CLEANUP_GRID_MS ? t : t - past + CLEANUP_GRID_MS;
     }
 
@@ -96,14 +118,14 @@ public final class CustomerCoreLogic {
             case CustomerInput.SURVEY -> {
                 if (at <= watermark) {
                     counters.appliedLate(input);
-                    judgeSurvey(s, in.survey, at, out);
+                    judgeSurvey(s, in.survey, watermark + 1, out);
                 } else {
                     s.surveysDue().add(in.survey);
                 }
             }
             case CustomerInput.SHIPMENT -> {
                 if (in.shipment.getType() == ShipmentEventType.SHIPPED) {
-                    s.complaints().onShipped(in.shipment, watermark, out);
+                    s.complaints().onShipped(in.shipment, watermark, config.shipmentRetention().toMillis(), out);
                 }
             }
             default -> {
@@ -112,8 +134,7 @@ public final class CustomerCoreLogic {
                 }
                 if (at <= watermark) {
                     counters.appliedLate(input);
-                    s.complaints().onOpened(in.complaint, config.shipmentWait().toMillis(),
-                            config.metricsShipmentWait().toMillis(), out);
+                    opened(s, in.complaint, watermark + 1, out);
                 } else {
                     s.complaintsDue().add(in.complaint);
                 }
@@ -154,8 +175,7 @@ public final class CustomerCoreLogic {
         if (s.complaintsDue != null) {
             for (ComplaintEvent complaint : takeDue(s.complaintsDue, now, ComplaintEvent::getEventId,
                     c -> c.getEventTime().toEpochMilli())) {
-                s.complaints().onOpened(complaint, config.shipmentWait().toMillis(),
-                        config.metricsShipmentWait().toMillis(), out);
+                opened(s, complaint, now, out);
             }
         }
         if (s.surveys != null) {
@@ -195,11 +215,20 @@ public final class CustomerCoreLogic {
         }
     }
 
-    /** A survey at its event time: counted, then judged with its interaction or left to wait for it. */
-    private void judgeSurvey(CustomerState s, SurveyResponse survey, long now, CoreEmitter out) {
+    /** An OPENED complaint at its event time ({@code goneBefore}: see {@link ComplaintAttribution#onOpened}). */
+    private void opened(CustomerState s, ComplaintEvent complaint, long goneBefore, CoreEmitter out) {
+        s.complaints().onOpened(complaint, config.shipmentWait().toMillis(), config.metricsShipmentWait().toMillis(),
+                config.shipmentRetention().toMillis(), goneBefore, out);
+    }
+
+    /**
+     * A survey at its event time: counted, then judged with its interaction or left to wait for
+     * it ({@code goneBefore}: see {@link SurveyMatching#onSurvey}).
+     */
+    private void judgeSurvey(CustomerState s, SurveyResponse survey, long goneBefore, CoreEmitter out) {
         Contributions.survey(survey).forEach(out::contribution);
         SurveyMatching.Match match = s.surveys().onSurvey(survey, config.surveyWait().toMillis(),
-                config.surveyQueueWait().toMillis());
+                config.surveyQueueWait().toMillis(), config.surveyRetention().toMillis(), goneBefore);
         if (match != null) {
             judged(s, survey.getCustomerId(), match, out);
         }
@@ -213,14 +242,15 @@ public final class CustomerCoreLogic {
     }
 
     /**
-     * The next instant this customer has something due, or {@link Long#MAX_VALUE}. What is only
-     * clean-up (event ids and closed interactions' markers past their time, which are already
-     * ignored) waits for the next multiple of {@link #CLEANUP_GRID_MS}, so that the ids of a
-     * call's several events, and its marker, are forgotten in one wake-up rather than one each.
+     * The next instant this customer has something due, or {@link Long#MAX_VALUE}. Clean-up
+     * waits (see {@link #CLEANUP_GRID_MS}): event ids and markers for the customer's next point
+     * on the grid ({@code gridOffset}: {@link #cleanupOffset}); what is kept for days, when
+     * nothing else is due, for the end of its last retention.
      */
-    public long nextWakeup(CustomerState s) {
+    public long nextWakeup(CustomerState s, long gridOffset) {
         long next = Long.MAX_VALUE;
         long cleanup = Long.MAX_VALUE;
+        long retainedUntil = Long.MIN_VALUE;
         if (s.eventIds != null) {
             cleanup = Math.min(cleanup, s.eventIds.nextExpiry());
         }
@@ -228,18 +258,19 @@ public final class CustomerCoreLogic {
             next = Math.min(next, s.interactions.nextWakeup(timeoutMs));
             cleanup = Math.min(cleanup, s.interactions.nextForget());
         }
-        next = Math.min(next, onCleanupGrid(cleanup));
         if (s.surveys != null) {
-            next = Math.min(next, s.surveys.nextWakeup(config.surveyRetention().toMillis()));
+            next = Math.min(next, s.surveys.nextWakeup());
+            retainedUntil = Math.max(retainedUntil, s.surveys.lastForget(config.surveyRetention().toMillis()));
+        }
+        if (s.firstContacts != null) {
+            retainedUntil = Math.max(retainedUntil, s.firstContacts.lastForget(lookbackMs));
+        }
+        if (s.complaints != null) {
+            next = Math.min(next, s.complaints.nextWakeup());
+            retainedUntil = Math.max(retainedUntil, s.complaints.lastForget(config.shipmentRetention().toMillis()));
         }
         if (s.experience != null) {
             next = Math.min(next, s.experience.nextWakeup(rules));
-        }
-        if (s.firstContacts != null) {
-            next = Math.min(next, s.firstContacts.nextWakeup(lookbackMs));
-        }
-        if (s.complaints != null) {
-            next = Math.min(next, s.complaints.nextWakeup(config.shipmentRetention().toMillis()));
         }
         if (s.surveysDue != null) {
             for (SurveyResponse survey : s.surveysDue) {
@@ -250,6 +281,12 @@ public final class CustomerCoreLogic {
             for (ComplaintEvent complaint : s.complaintsDue) {
                 next = Math.min(next, complaint.getEventTime().toEpochMilli());
             }
+        }
+        if (cleanup != Long.MAX_VALUE) {
+            return Math.min(next, onCleanupGrid(cleanup, gridOffset));
+        }
+        if (next == Long.MAX_VALUE && retainedUntil != Long.MIN_VALUE) {
+            return onCleanupGrid(retainedUntil, gridOffset);
         }
         return next;
     }

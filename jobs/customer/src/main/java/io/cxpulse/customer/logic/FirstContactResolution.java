@@ -18,7 +18,7 @@ import java.util.Map;
  * timeout never completed: it contributes nothing.
  *
  * <p>A Flink POJO (public fields): part of the customer's state. Death plan: a reason is
- * forgotten {@code lookback} after its last contact.
+ * forgotten at the customer's first wake-up {@code lookback} after its last contact.
  */
 public final class FirstContactResolution {
 
@@ -41,13 +41,17 @@ public final class FirstContactResolution {
         FirstContacts.expire(lastContactByReason, now, lookbackMs);
     }
 
-    /** The next instant something is due here, or {@link Long#MAX_VALUE}. */
-    public long nextWakeup(long lookbackMs) {
-        long next = Long.MAX_VALUE;
-        for (long last : lastContactByReason.values()) {
-            next = Math.min(next, last + lookbackMs + 1);
+    /**
+     * The instant the last reason can be forgotten, or {@link Long#MIN_VALUE} when none is kept.
+     * Forgetting is clean-up only ({@link FirstContacts#record} compares times, not presence), so
+     * it can wait for the customer's other wake-ups, or for this one.
+     */
+    public long lastForget(long lookbackMs) {
+        long last = Long.MIN_VALUE;
+        for (long contact : lastContactByReason.values()) {
+            last = Math.max(last, contact + lookbackMs + 1);
         }
-        return next;
+        return last;
     }
 
     public boolean isEmpty() {

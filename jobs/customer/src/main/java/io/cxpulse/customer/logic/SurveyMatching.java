@@ -20,8 +20,9 @@ import java.util.Map;
  * after its window has been judged.
  *
  * <p>A Flink POJO (public fields): part of the customer's state. Death plan: what a survey needs
- * of a closed interaction ({@link RatedInteraction}) is kept {@code retention} after its last
- * event; a waiting survey leaves when matched or when its wait ends.
+ * of a closed interaction ({@link RatedInteraction}) counts for {@code retention} after its last
+ * event, and is removed at the customer's next wake-up after that ({@link #lastForget}); a
+ * waiting survey leaves when matched or when its wait ends.
  */
 public final class SurveyMatching {
 
@@ -49,10 +50,14 @@ public final class SurveyMatching {
     /**
      * A survey judged at its event time: matched at once when its interaction has closed, else
      * null (it waits; {@link #onClosed} or {@link #due} gives it later).
+     *
+     * @param goneBefore a closed interaction whose retention ended before this instant counts as
+     *     forgotten, whether or not clean-up has removed it yet: the survey's own time when it is
+     *     judged on time, just past the watermark when it came late
      */
-    public Match onSurvey(SurveyResponse survey, long waitMs, long queueWaitMs) {
+    public Match onSurvey(SurveyResponse survey, long waitMs, long queueWaitMs, long retentionMs, long goneBefore) {
         RatedInteraction known = rated.get(survey.getInteractionId());
-        if (known != null) {
+        if (known != null && known.lastEventMs + retentionMs >= goneBefore) {
             return new Match(SurveyContext.joined(survey, known), true);
         }
         WaitingSurvey w = new WaitingSurvey();
@@ -95,16 +100,26 @@ public final class SurveyMatching {
         return alone;
     }
 
-    /** The next instant something is due here, or {@link Long#MAX_VALUE}. */
-    public long nextWakeup(long retentionMs) {
+    /** The next instant a waiting survey's wait ends, or {@link Long#MAX_VALUE}. */
+    public long nextWakeup() {
         long next = Long.MAX_VALUE;
         for (WaitingSurvey w : waiting) {
             next = Math.min(next, w.waitUntil);
         }
-        for (RatedInteraction r : rated.values()) {
-            next = Math.min(next, r.lastEventMs + retentionMs);
-        }
         return next;
+    }
+
+    /**
+     * The instant the last closed interaction's retention is over, or {@link Long#MIN_VALUE}
+     * when none is kept. Forgetting them is clean-up only ({@link #onSurvey} already ignores one
+     * past its retention), so it can wait for the customer's other wake-ups, or for this one.
+     */
+    public long lastForget(long retentionMs) {
+        long last = Long.MIN_VALUE;
+        for (RatedInteraction r : rated.values()) {
+            last = Math.max(last, r.lastEventMs + retentionMs);
+        }
+        return last;
     }
 
     public boolean isEmpty() {

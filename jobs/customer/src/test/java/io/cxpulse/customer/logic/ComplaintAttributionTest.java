@@ -27,8 +27,9 @@ class ComplaintAttributionTest {
 
     @Test
     void aComplaintAfterItsShipmentNamesTheSupplierAndCarrierAndTheOrderIsForgottenAfterThirtyDays() {
-        attribution.onShipped(shipped("o1", "S3", DAY), at(DAY), out);
-        attribution.onOpened(opened("k1", "o1", DAY.plus(Duration.ofDays(3))), SHARE_WAIT, METRICS_WAIT, out);
+        attribution.onShipped(shipped("o1", "S3", DAY), at(DAY), RETENTION, out);
+        Instant opened = DAY.plus(Duration.ofDays(3));
+        attribution.onOpened(opened("k1", "o1", opened), SHARE_WAIT, METRICS_WAIT, RETENTION, at(opened), out);
 
         assertThat(out.arrived).singleElement().satisfies(a -> {
             assertThat(a.supplierId).isEqualTo("S3");
@@ -39,7 +40,8 @@ class ComplaintAttributionTest {
             assertThat(a.ownerTeam).isEqualTo("returns-desk");
         });
         assertThat(complaintCounts()).containsExactly("COMPLAINT:S3:SHIPPING");
-        assertThat(attribution.nextWakeup(RETENTION)).isEqualTo(at(DAY) + RETENTION);
+        assertThat(attribution.nextWakeup()).as("nothing waits").isEqualTo(Long.MAX_VALUE);
+        assertThat(attribution.lastForget(RETENTION)).isEqualTo(at(DAY) + RETENTION);
         attribution.onTime(at(DAY) + RETENTION - 1, RETENTION, out);
         assertThat(attribution.isEmpty()).isFalse();
         attribution.onTime(at(DAY) + RETENTION, RETENTION, out);
@@ -48,13 +50,13 @@ class ComplaintAttributionTest {
 
     @Test
     void aComplaintBeforeItsShipmentWaitsForItAndIsCountedOnce() {
-        attribution.onOpened(opened("k1", "o1", DAY), SHARE_WAIT, METRICS_WAIT, out);
+        attribution.onOpened(opened("k1", "o1", DAY), SHARE_WAIT, METRICS_WAIT, RETENTION, at(DAY), out);
         attribution.onTime(at(DAY) + Duration.ofMinutes(30).toMillis(), RETENTION, out);
         assertThat(complaintCounts()).as("still waiting for its shipment").isEmpty();
         assertThat(out.arrived).singleElement().satisfies(a -> assertThat(a.isAttributed()).isFalse());
 
         attribution.onShipped(shipped("o1", "S1", DAY.minus(Duration.ofDays(1))),
-                at(DAY) + Duration.ofMinutes(30).toMillis(), out);
+                at(DAY) + Duration.ofMinutes(30).toMillis(), RETENTION, out);
 
         assertThat(complaintCounts()).containsExactly("COMPLAINT:S1:SHIPPING");
         assertThat(out.contributions).filteredOn(c -> c.key().equals("SUPPLIER|S1"))
@@ -68,8 +70,8 @@ class ComplaintAttributionTest {
 
     @Test
     void aComplaintWhoseShipmentNeverComesIsCountedUnattributedWhenItsWaitEnds() {
-        attribution.onOpened(opened("k1", "o9", DAY), SHARE_WAIT, METRICS_WAIT, out);
-        assertThat(attribution.nextWakeup(RETENTION)).isEqualTo(at(DAY) + SHARE_WAIT);
+        attribution.onOpened(opened("k1", "o9", DAY), SHARE_WAIT, METRICS_WAIT, RETENTION, at(DAY), out);
+        assertThat(attribution.nextWakeup()).isEqualTo(at(DAY) + SHARE_WAIT);
         attribution.onTime(at(DAY) + Duration.ofMinutes(59).toMillis(), RETENTION, out);
         assertThat(complaintCounts()).isEmpty();
 
@@ -81,11 +83,10 @@ class ComplaintAttributionTest {
     }
 
     @Test
-    void aComplaintAfterTheShipmentsRetentionIsUnattributed() {
-        attribution.onShipped(shipped("o1", "S3", DAY), at(DAY), out);
-        attribution.onTime(at(DAY) + RETENTION, RETENTION, out);
+    void aComplaintAfterTheShipmentsRetentionIsUnattributedEvenBeforeCleanUpRemovesTheOrder() {
+        attribution.onShipped(shipped("o1", "S3", DAY), at(DAY), RETENTION, out);
         Instant opened = DAY.plus(Duration.ofDays(30)).plus(Duration.ofMinutes(1));
-        attribution.onOpened(opened("k1", "o1", opened), SHARE_WAIT, METRICS_WAIT, out);
+        attribution.onOpened(opened("k1", "o1", opened), SHARE_WAIT, METRICS_WAIT, RETENTION, at(opened), out);
         attribution.onTime(at(opened) + SHARE_WAIT, RETENTION, out);
 
         assertThat(out.arrived).singleElement().satisfies(a -> {
@@ -97,9 +98,39 @@ class ComplaintAttributionTest {
     }
 
     @Test
+    void onTheLastInstantOfItsRetentionTheOrderStillNamesItsSupplier() {
+        attribution.onShipped(shipped("o1", "S3", DAY), at(DAY), RETENTION, out);
+        attribution.onOpened(opened("k1", "o1", DAY.plusMillis(RETENTION)), SHARE_WAIT, METRICS_WAIT, RETENTION,
+                at(DAY) + RETENTION, out);
+        attribution.onOpened(opened("k2", "o1", DAY.plusMillis(RETENTION)), SHARE_WAIT, METRICS_WAIT, RETENTION,
+                at(DAY) + RETENTION + 1, out);
+
+        assertThat(out.arrived).extracting(a -> a.complaintId + ":" + a.supplierId)
+                .as("k2 came late, with the watermark at the retention's end: the order is gone for it")
+                .containsExactly("k1:S3", "k2:null");
+    }
+
+    @Test
+    void aSecondShipmentOfAnOrderPastItsRetentionReplacesTheFirst() {
+        attribution.onShipped(shipped("o1", "S3", DAY), at(DAY), RETENTION, out);
+        attribution.onShipped(shipped("o1", "S5", DAY.plusMillis(RETENTION - 1)), at(DAY) + RETENTION - 1, RETENTION,
+                out);
+        attribution.onOpened(opened("k0", "o1", DAY.plusMillis(RETENTION - 1)), SHARE_WAIT, METRICS_WAIT, RETENTION,
+                at(DAY) + RETENTION - 1, out);
+        Instant later = DAY.plusMillis(RETENTION + 60_000);
+        attribution.onOpened(opened("k1", "o1", later), SHARE_WAIT, METRICS_WAIT, RETENTION, at(later), out);
+        attribution.onShipped(shipped("o1", "S6", later), at(later), RETENTION, out);
+        attribution.onOpened(opened("k2", "o1", later), SHARE_WAIT, METRICS_WAIT, RETENTION, at(later), out);
+
+        assertThat(out.arrived).extracting(a -> a.complaintId + ":" + a.supplierId)
+                .as("within the retention the first supplier stands; past it, a new shipment counts")
+                .containsExactly("k0:S3", "k1:null", "k2:S6");
+    }
+
+    @Test
     void aShipmentWithinTheMetricsWaitAlsoNamesTheSupplierInTheMetrics() {
-        attribution.onOpened(opened("k1", "o1", DAY), SHARE_WAIT, METRICS_WAIT, out);
-        attribution.onShipped(shipped("o1", "S2", DAY.minusSeconds(60)), at(DAY) + METRICS_WAIT - 1, out);
+        attribution.onOpened(opened("k1", "o1", DAY), SHARE_WAIT, METRICS_WAIT, RETENTION, at(DAY), out);
+        attribution.onShipped(shipped("o1", "S2", DAY.minusSeconds(60)), at(DAY) + METRICS_WAIT - 1, RETENTION, out);
 
         assertThat(complaintCounts()).containsExactly("COMPLAINT:S2:SHIPPING");
         assertThat(out.contributions).filteredOn(c -> c.key().equals("SUPPLIER|S2"))

@@ -56,7 +56,8 @@ class SurveyMatchingTest {
     @Test
     void aSurveyAfterItsCallIsMatchedAtOnce() {
         matching.onClosed(closedCall("c1", NINE_AM), NINE_AM);
-        SurveyMatching.Match match = matching.onSurvey(survey("c1", NINE_AM + 60_000), WAIT, QUEUE_WAIT);
+        SurveyMatching.Match match = matching.onSurvey(survey("c1", NINE_AM + 60_000),
+                WAIT, QUEUE_WAIT, RETENTION, NINE_AM + 60_000);
         assertThat(match.context().joined).isTrue();
         assertThat(match.context().teamId).isEqualTo("team-red");
         assertThat(match.queueCounts()).isTrue();
@@ -67,7 +68,8 @@ class SurveyMatchingTest {
         long ended = NINE_AM + 15 * 60_000L;
         matching.onClosed(nineMinuteWaitCallTransferredOnce("c9", ended), ended);
 
-        SurveyMatching.Match match = matching.onSurvey(survey("c9", ended + 300_000), WAIT, QUEUE_WAIT);
+        SurveyMatching.Match match = matching.onSurvey(survey("c9", ended + 300_000),
+                WAIT, QUEUE_WAIT, RETENTION, ended + 300_000);
 
         assertThat(match.context().joined).isTrue();
         assertThat(match.context().teamId).isEqualTo("team-blue");
@@ -75,16 +77,17 @@ class SurveyMatchingTest {
         assertThat(match.context().waitSeconds).isEqualTo(540L);
         assertThat(match.context().transfers).isEqualTo(1);
         assertThat(match.context().queue).isEqualTo("billing");
-        assertThat(matching.nextWakeup(RETENTION)).isEqualTo(ended + RETENTION);
+        assertThat(matching.nextWakeup()).as("no survey waits").isEqualTo(Long.MAX_VALUE);
+        assertThat(matching.lastForget(RETENTION)).isEqualTo(ended + RETENTION);
         matching.due(ended + RETENTION, RETENTION);
         assertThat(matching.isEmpty()).isTrue();
     }
 
     @Test
     void aSurveyBeforeItsCallWaitsAndItsQueueCountsOnlyWithinTheMetricsWait() {
-        assertThat(matching.onSurvey(survey("c1", NINE_AM), WAIT, QUEUE_WAIT)).isNull();
-        assertThat(matching.onSurvey(survey("c2", NINE_AM), WAIT, QUEUE_WAIT)).isNull();
-        assertThat(matching.nextWakeup(RETENTION)).isEqualTo(NINE_AM + WAIT);
+        assertThat(matching.onSurvey(survey("c1", NINE_AM), WAIT, QUEUE_WAIT, RETENTION, NINE_AM)).isNull();
+        assertThat(matching.onSurvey(survey("c2", NINE_AM), WAIT, QUEUE_WAIT, RETENTION, NINE_AM)).isNull();
+        assertThat(matching.nextWakeup()).isEqualTo(NINE_AM + WAIT);
 
         assertThat(matching.onClosed(closedCall("c1", NINE_AM + 60_000), NINE_AM + 60_000)).singleElement()
                 .satisfies(m -> assertThat(m.queueCounts()).isTrue());
@@ -96,8 +99,21 @@ class SurveyMatchingTest {
     }
 
     @Test
+    void aSurveyPastItsCallsRetentionWaitsAloneEvenBeforeCleanUpRemovesTheCall() {
+        matching.onClosed(closedCall("c1", NINE_AM), NINE_AM);
+
+        assertThat(matching.onSurvey(survey("c1", NINE_AM + RETENTION),
+                WAIT, QUEUE_WAIT, RETENTION, NINE_AM + RETENTION))
+                .as("on the last instant of the retention").isNotNull();
+        assertThat(matching.onSurvey(survey("c1", NINE_AM + RETENTION + 1), WAIT, QUEUE_WAIT, RETENTION,
+                NINE_AM + RETENTION + 1)).as("after it").isNull();
+        assertThat(matching.onSurvey(survey("c1", NINE_AM + RETENTION - 1), WAIT, QUEUE_WAIT, RETENTION,
+                NINE_AM + RETENTION + 1)).as("late, the watermark past the retention's end").isNull();
+    }
+
+    @Test
     void aSurveyWhoseCallNeverComesIsJudgedAloneAndClosedCallsAreForgottenAfterTheRetention() {
-        matching.onSurvey(survey("never", NINE_AM), WAIT, QUEUE_WAIT);
+        matching.onSurvey(survey("never", NINE_AM), WAIT, QUEUE_WAIT, RETENTION, NINE_AM);
         assertThat(matching.due(NINE_AM + WAIT - 1, RETENTION)).isEmpty();
         assertThat(matching.due(NINE_AM + WAIT, RETENTION)).singleElement()
                 .satisfies(m -> assertThat(m.context().joined).isFalse());
