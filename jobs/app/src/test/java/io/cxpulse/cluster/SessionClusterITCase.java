@@ -57,7 +57,7 @@ class SessionClusterITCase {
     @Test
     void runsTheJobJarSubmittedByRestAndDeadLettersWhatItCannotDecode() throws Exception {
         String prefix = KAFKA.freshPrefix();
-        Path config = configFile(prefix, "");
+        Path config = configFile("", prefix, "");
         KAFKA.createTopics(2, topics(prefix));
         FlinkRest rest = cluster.rest();
         String jar = rest.uploadJar(FlinkCluster.Distribution.fromSystemProperties().jobJar());
@@ -79,7 +79,7 @@ class SessionClusterITCase {
     @Test
     void flinkRunSubmitsTheJobJarToo() throws Exception {
         String prefix = KAFKA.freshPrefix();
-        Path config = configFile(prefix, "");
+        Path config = configFile("", prefix, "");
         KAFKA.createTopics(2, topics(prefix));
 
         FlinkCluster.ClientRun run = cluster.flink(List.of("run", "-d",
@@ -97,7 +97,7 @@ class SessionClusterITCase {
     @Test
     void refusesATransactionTimeoutAboveTheBrokersLimitAtSubmission() throws Exception {
         String prefix = KAFKA.freshPrefix();
-        Path config = configFile(prefix, "  transaction-timeout: 1h\n");
+        Path config = configFile("", prefix, "  transaction-timeout: 1h\n");
         FlinkRest rest = cluster.rest();
         String jar = rest.uploadJar(FlinkCluster.Distribution.fromSystemProperties().jobJar());
         int jobsBefore = rest.jobs().size();
@@ -128,7 +128,7 @@ class SessionClusterITCase {
     void twentySubmissionsAndCancellationsLeaveTheJobManagersMetaspaceFlat() throws Exception {
         String prefix = KAFKA.freshPrefix();
         KAFKA.createTopics(2, topics(prefix));
-        Path config = configFile(prefix, "");
+        Path config = configFile("parallelism: 1\n", prefix, "");
         FlinkRest rest = cluster.rest();
         Path jobJar = FlinkCluster.Distribution.fromSystemProperties().jobJar();
         long warm = 0;
@@ -136,7 +136,8 @@ class SessionClusterITCase {
         for (int i = 1; i <= 20; i++) {
             String jar = rest.uploadJar(jobJar);
             String job = rest.runJar(jar, FlinkRest.Run.of(FlinkCluster.JOB_CLASS, List.of("--config-file", config.toString())));
-            // Cancelled once its tasks run, as an operator would: a job cancelled the moment it is
+            // Cancelled once its tasks run (one of each, parallelism 1: it is the JobManager that
+            // is watched), as an operator would: a job cancelled the moment it is
             // RUNNING is usually still starting its Kafka sources' enumerators, and Flink runs that
             // start after it has closed the job's class loader. The Kafka admin client then registers
             // its app-info MBean and fails, never to close: the JobManager's MBean server keeps that
@@ -227,9 +228,9 @@ class SessionClusterITCase {
         }
     }
 
-    private static Path configFile(String prefix, String kafkaExtra) throws Exception {
+    private static Path configFile(String top, String prefix, String kafkaExtra) throws Exception {
         String topics = TopicsConfig.CONTRACT.withPrefix(prefix).yamlSection();
-        return Files.writeString(dir.resolve(prefix + "cxpulse.yaml"), "kafka:\n  bootstrap-servers: "
+        return Files.writeString(dir.resolve(prefix + "cxpulse.yaml"), top + "kafka:\n  bootstrap-servers: "
                 + KAFKA.bootstrapServers() + "\n" + kafkaExtra + "checkpoints:\n  interval: 1s\n" + topics);
     }
 
