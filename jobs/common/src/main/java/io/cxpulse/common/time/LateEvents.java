@@ -37,11 +37,21 @@ public final class LateEvents {
      * @param operator a stable name, the same for every subtask (its uid, say)
      */
     public static LateEvents register(RuntimeContext context, String operator) {
+        return register(context, operator, operator);
+    }
+
+    /**
+     * The counters of one Flink operator that does the work of two: what it drops counted as
+     * {@code droppedBy}'s, what it applies late as {@code appliedBy}'s, in the summary; one pair
+     * of metrics, since an operator's metric group holds each name once (a second registration
+     * would be refused and never report).
+     */
+    public static LateEvents register(RuntimeContext context, String droppedBy, String appliedBy) {
         return new LateEvents(
                 context.getMetricGroup().counter("lateEvents"),
                 context.getMetricGroup().counter("lateEventsApplied"),
-                context.getLongCounter(droppedAccumulator(operator)),
-                context.getLongCounter(APPLIED + operator));
+                context.getLongCounter(droppedAccumulator(droppedBy)),
+                context.getLongCounter(APPLIED + appliedBy));
     }
 
     /** The accumulator that counts what {@code operator} dropped, for operators that count on their own. */

@@ -67,8 +67,8 @@ public final class CustomerCore extends KeyedProcessFunction<String, CustomerInp
             duplicates[i] = getRuntimeContext().getMetricGroup().addGroup("input", INPUTS[i]).counter("duplicates");
             duplicateTotals[i] = getRuntimeContext().getLongCounter(INPUTS[i] + ".duplicates");
         }
-        LateEvents assemblyLate = LateEvents.register(getRuntimeContext(), "interaction-assembler");
-        LateEvents coreLate = LateEvents.register(getRuntimeContext(), "customer-core");
+        // one operator, two parts that set events aside: the summary names each
+        LateEvents late = LateEvents.register(getRuntimeContext(), "interaction-assembler", "customer-core");
         counters = new CustomerCoreLogic.Counters() {
             @Override
             public void duplicate(int input) {
@@ -78,12 +78,12 @@ public final class CustomerCore extends KeyedProcessFunction<String, CustomerInp
 
             @Override
             public void dropped(int input) {
-                assemblyLate.dropped(1);
+                late.dropped(1);
             }
 
             @Override
             public void appliedLate(int input) {
-                coreLate.appliedLate();
+                late.appliedLate();
             }
         };
     }
