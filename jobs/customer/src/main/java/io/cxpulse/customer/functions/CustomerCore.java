@@ -104,9 +104,12 @@ public final class CustomerCore extends KeyedProcessFunction<String, CustomerInp
         if (customer == null) {
             return;
         }
-        if (customer.wakeup <= timestamp) {
-            customer.wakeup = Long.MAX_VALUE; // this one has fired
+        if (customer.wakeup > timestamp) {
+            // Set before the customer's last wake-up, for an instant its plan no longer needs:
+            // nothing is due before customer.wakeup, whose own timer is registered.
+            return;
         }
+        customer.wakeup = Long.MAX_VALUE; // this one has fired
         logic.onTime(customer, ctx.getCurrentKey(), timestamp, routes.to(ctx, out));
         save(customer, ctx);
     }
