@@ -62,21 +62,14 @@ public final class CustomerCoreLogic {
      * The grid of event time that clean-up waits for: an hour. Clean-up is only that: what it
      * removes (event ids and closed interactions' markers past their time; closed interactions,
      * first contacts and orders past their retention) every decision already ignores once its
-     * time is up, so removing it can wait. It is done whenever the customer wakes anyway (an
-     * interaction closing, a deadline of the alert rules, a survey or complaint coming due), and
-     * at the latest when the last of it ends, when all the customer's state goes: a customer
-     * wakes once for that, not once per id, interaction, reason and order. The one exception is
-     * a customer remembering more than {@link #IDS_WITHOUT_OWN_CLEANUP} event ids: those go at
-     * its next point on this grid, so that memory holds at most that many ids, or an hour more
-     * of them, for a customer who sends many events and rarely wakes.
+     * time is up, so removing it can wait. Event ids and markers, which grow with every event,
+     * go at the customer's next point on this grid: memory holds at most an hour more of them,
+     * and the ids and markers of an hour go in one wake-up. What is kept for days (closed
+     * interactions for their surveys, first contacts, orders) goes whenever the customer wakes
+     * anyway, and at the latest at its last retention's end, when all its state goes: a customer
+     * wakes once for that, not once per interaction, reason and order.
      */
     public static final long CLEANUP_GRID_MS = Duration.ofHours(1).toMillis();
-
-    /**
-     * How many event ids a customer may hold until its next wake-up or the end of its state
-     * (16 bytes each: half a kilobyte); beyond that, they have a clean-up of their own.
-     */
-    public static final int IDS_WITHOUT_OWN_CLEANUP = 32;
 
     /**
      * Where a customer's clean-up grid lies within the hour: from its id, the same in every run,
@@ -250,32 +243,31 @@ public final class CustomerCoreLogic {
 
     /**
      * The next instant this customer has something due, or {@link Long#MAX_VALUE}. Clean-up
-     * waits (see {@link #CLEANUP_GRID_MS}) for another wake-up or, when nothing else is due, for
-     * the end of what the customer keeps, on its grid ({@code gridOffset}: {@link #cleanupOffset}).
+     * waits (see {@link #CLEANUP_GRID_MS}): event ids and markers for the customer's next point
+     * on the grid ({@code gridOffset}: {@link #cleanupOffset}); what is kept for days, when
+     * nothing else is due, for the end of its last retention.
      */
     public long nextWakeup(CustomerState s, long gridOffset) {
         long next = Long.MAX_VALUE;
-        long keptUntil = Long.MIN_VALUE;
+        long cleanup = Long.MAX_VALUE;
+        long retainedUntil = Long.MIN_VALUE;
         if (s.eventIds != null) {
-            keptUntil = Math.max(keptUntil, s.eventIds.lastExpiry());
-            if (s.eventIds.size > IDS_WITHOUT_OWN_CLEANUP) {
-                next = onCleanupGrid(s.eventIds.nextExpiry(), gridOffset);
-            }
+            cleanup = Math.min(cleanup, s.eventIds.nextExpiry());
         }
         if (s.interactions != null) {
             next = Math.min(next, s.interactions.nextWakeup(timeoutMs));
-            keptUntil = Math.max(keptUntil, s.interactions.lastForget());
+            cleanup = Math.min(cleanup, s.interactions.nextForget());
         }
         if (s.surveys != null) {
             next = Math.min(next, s.surveys.nextWakeup());
-            keptUntil = Math.max(keptUntil, s.surveys.lastForget(config.surveyRetention().toMillis()));
+            retainedUntil = Math.max(retainedUntil, s.surveys.lastForget(config.surveyRetention().toMillis()));
         }
         if (s.firstContacts != null) {
-            keptUntil = Math.max(keptUntil, s.firstContacts.lastForget(lookbackMs));
+            retainedUntil = Math.max(retainedUntil, s.firstContacts.lastForget(lookbackMs));
         }
         if (s.complaints != null) {
             next = Math.min(next, s.complaints.nextWakeup());
-            keptUntil = Math.max(keptUntil, s.complaints.lastForget(config.shipmentRetention().toMillis()));
+            retainedUntil = Math.max(retainedUntil, s.complaints.lastForget(config.shipmentRetention().toMillis()));
         }
         if (s.experience != null) {
             next = Math.min(next, s.experience.nextWakeup(rules));
@@ -290,8 +282,11 @@ public final class CustomerCoreLogic {
                 next = Math.min(next, complaint.getEventTime().toEpochMilli());
             }
         }
-        if (next == Long.MAX_VALUE && keptUntil != Long.MIN_VALUE) {
-            return onCleanupGrid(keptUntil, gridOffset);
+        if (cleanup != Long.MAX_VALUE) {
+            return Math.min(next, onCleanupGrid(cleanup, gridOffset));
+        }
+        if (next == Long.MAX_VALUE && retainedUntil != Long.MIN_VALUE) {
+            return onCleanupGrid(retainedUntil, gridOffset);
         }
         return next;
     }

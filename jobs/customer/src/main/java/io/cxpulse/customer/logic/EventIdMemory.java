@@ -103,15 +103,6 @@ public final class EventIdMemory {
         return next;
     }
 
-    /** When the last id's time is up, or {@link Long#MIN_VALUE} when none is remembered. */
-    public long lastExpiry() {
-        long last = Long.MIN_VALUE;
-        for (int i = 0; i < size; i++) {
-            last = Math.max(last, until[i]);
-        }
-        return last;
-    }
-
     public boolean isEmpty() {
         return size == 0;
     }

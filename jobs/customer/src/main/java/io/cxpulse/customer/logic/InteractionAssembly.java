@@ -28,8 +28,8 @@ import java.util.Map;
  * a second, partial copy.
  *
  * <p>A Flink POJO (public fields): part of the customer's state. Death plan: an interaction
- * leaves when it closes ({@link #nextWakeup}), its marker at the customer's first wake-up
- * {@code allowedLateness} later ({@link #lastForget}).
+ * leaves when it closes ({@link #nextWakeup}), its marker {@code allowedLateness} later or at
+ * the next clean-up after that ({@link #nextForget}).
  */
 public final class InteractionAssembly {
 
@@ -127,16 +127,15 @@ public final class InteractionAssembly {
     }
 
     /**
-     * When the last closed interaction's marker may be dropped, or {@link Long#MIN_VALUE} when
-     * none is kept: only clean-up, since a marker whose time is up is ignored anyway (it may be
-     * dropped later).
+     * When the next closed interaction's marker may be dropped, or {@link Long#MAX_VALUE}: only
+     * clean-up, since a marker whose time is up is ignored anyway (it may be dropped later).
      */
-    public long lastForget() {
-        long last = Long.MIN_VALUE;
+    public long nextForget() {
+        long next = Long.MAX_VALUE;
         for (long until : closedUntil.values()) {
-            last = Math.max(last, until);
+            next = Math.min(next, until);
         }
-        return last;
+        return next;
     }
 
     public boolean isEmpty() {

@@ -53,7 +53,7 @@ class InteractionAssemblyTest {
             assertThat(acc.toInteraction().startedAt().toEpochMilli()).isEqualTo(NINE_AM);
         });
         assertThat(assembly.nextWakeup(TIMEOUT)).as("nothing open").isEqualTo(Long.MAX_VALUE);
-        assertThat(assembly.lastForget()).as("its marker").isEqualTo(NINE_AM + 400_000 + LATENESS);
+        assertThat(assembly.nextForget()).as("its marker").isEqualTo(NINE_AM + 400_000 + LATENESS);
         assertThat(assembly.add(call("c1", CallEventType.TRANSFERRED, NINE_AM + 100_000), NINE_AM + 400_000, LATENESS))
                 .as("a straggler of a closed call").isEqualTo(InteractionAssembly.Outcome.LATE);
         assembly.closeDue(NINE_AM + 400_000 + LATENESS, TIMEOUT, LATENESS);
@@ -70,8 +70,8 @@ class InteractionAssemblyTest {
             a.closeDue(closedAt, TIMEOUT, LATENESS);
         }
         dropped.closeDue(closedAt + LATENESS, TIMEOUT, LATENESS);
-        assertThat(dropped.lastForget()).isEqualTo(Long.MIN_VALUE);
-        assertThat(assembly.lastForget()).as("kept until clean-up").isEqualTo(closedAt + LATENESS);
+        assertThat(dropped.nextForget()).isEqualTo(Long.MAX_VALUE);
+        assertThat(assembly.nextForget()).as("kept until clean-up").isEqualTo(closedAt + LATENESS);
 
         CallEvent straggler = agentCall("c1", "c1-late-transfer", CallEventType.TRANSFERRED, closedAt, "agent-2");
         assertThat(assembly.add(straggler, closedAt + LATENESS - 1, LATENESS)).as("within the marker's time")
