@@ -15,7 +15,7 @@ import org.apache.commons.codec.digest.MurmurHash3;
  * an upstream connector that restarts resends what it sent since its last commit, minutes. A
  * duplicate later than that is not caught here; an interaction still folds each event id once
  * ({@code InteractionAccumulator}). Sixteen bytes an id: a customer has a handful of events an
- * hour. Removing an id whose time is up is clean-up, done when the customer wakes (see
+ * hour. Removing an id whose time is up is clean-up, done on the customer's hourly grid (see
  * {@code CustomerCoreLogic#CLEANUP_GRID_MS}). At most {@value #CAPACITY} ids are kept; beyond that (a flood) the oldest are forgotten
  * first, and a flood of one id is still caught, since the newest are compared first.
  *
