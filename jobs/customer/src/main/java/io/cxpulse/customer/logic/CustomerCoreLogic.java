@@ -57,6 +57,12 @@ public final class CustomerCoreLogic {
     private final long latenessMs;
     private final long lookbackMs;
     private final long horizonMs;
+    private final long surveyWaitMs;
+    private final long surveyQueueWaitMs;
+    private final long surveyRetentionMs;
+    private final long shipmentWaitMs;
+    private final long metricsShipmentWaitMs;
+    private final long shipmentRetentionMs;
 
     /**
      * The grid of event time that clean-up waits for: an hour. Clean-up is only that: what it
@@ -102,6 +108,12 @@ public final class CustomerCoreLogic {
         this.latenessMs = config.allowedLateness().toMillis();
         this.lookbackMs = config.firstContactLookback().toMillis();
         this.horizonMs = config.dedupHorizon().toMillis();
+        this.surveyWaitMs = config.surveyWait().toMillis();
+        this.surveyQueueWaitMs = config.surveyQueueWait().toMillis();
+        this.surveyRetentionMs = config.surveyRetention().toMillis();
+        this.shipmentWaitMs = config.shipmentWait().toMillis();
+        this.metricsShipmentWaitMs = config.metricsShipmentWait().toMillis();
+        this.shipmentRetentionMs = config.shipmentRetention().toMillis();
     }
 
     /** One input event of the customer, with event time standing at {@code watermark}. */
@@ -125,7 +137,7 @@ public final class CustomerCoreLogic {
             }
             case CustomerInput.SHIPMENT -> {
                 if (in.shipment.getType() == ShipmentEventType.SHIPPED) {
-                    s.complaints().onShipped(in.shipment, watermark, config.shipmentRetention().toMillis(), out);
+                    s.complaints().onShipped(in.shipment, watermark, shipmentRetentionMs, out);
                 }
             }
             default -> {
@@ -179,7 +191,7 @@ public final class CustomerCoreLogic {
             }
         }
         if (s.surveys != null) {
-            for (SurveyMatching.Match alone : s.surveys.due(now, config.surveyRetention().toMillis())) {
+            for (SurveyMatching.Match alone : s.surveys.due(now, surveyRetentionMs)) {
                 judged(s, customer, alone, out);
             }
         }
@@ -190,7 +202,7 @@ public final class CustomerCoreLogic {
             s.firstContacts.onTime(now, lookbackMs);
         }
         if (s.complaints != null) {
-            s.complaints.onTime(now, config.shipmentRetention().toMillis(), out);
+            s.complaints.onTime(now, shipmentRetentionMs, out);
         }
         if (s.eventIds != null) {
             s.eventIds.expire(now);
@@ -217,8 +229,7 @@ public final class CustomerCoreLogic {
 
     /** An OPENED complaint at its event time ({@code goneBefore}: see {@link ComplaintAttribution#onOpened}). */
     private void opened(CustomerState s, ComplaintEvent complaint, long goneBefore, CoreEmitter out) {
-        s.complaints().onOpened(complaint, config.shipmentWait().toMillis(), config.metricsShipmentWait().toMillis(),
-                config.shipmentRetention().toMillis(), goneBefore, out);
+        s.complaints().onOpened(complaint, shipmentWaitMs, metricsShipmentWaitMs, shipmentRetentionMs, goneBefore, out);
     }
 
     /**
@@ -227,8 +238,8 @@ public final class CustomerCoreLogic {
      */
     private void judgeSurvey(CustomerState s, SurveyResponse survey, long goneBefore, CoreEmitter out) {
         Contributions.survey(survey).forEach(out::contribution);
-        SurveyMatching.Match match = s.surveys().onSurvey(survey, config.surveyWait().toMillis(),
-                config.surveyQueueWait().toMillis(), config.surveyRetention().toMillis(), goneBefore);
+        SurveyMatching.Match match = s.surveys().onSurvey(survey, surveyWaitMs, surveyQueueWaitMs, surveyRetentionMs,
+                goneBefore);
         if (match != null) {
             judged(s, survey.getCustomerId(), match, out);
         }
@@ -250,7 +261,6 @@ public final class CustomerCoreLogic {
     public long nextWakeup(CustomerState s, long gridOffset) {
         long next = Long.MAX_VALUE;
         long cleanup = Long.MAX_VALUE;
-        long retainedUntil = Long.MIN_VALUE;
         if (s.eventIds != null) {
             cleanup = Math.min(cleanup, s.eventIds.nextExpiry());
         }
@@ -260,14 +270,9 @@ public final class CustomerCoreLogic {
         }
         if (s.surveys != null) {
             next = Math.min(next, s.surveys.nextWakeup());
-            retainedUntil = Math.max(retainedUntil, s.surveys.lastForget(config.surveyRetention().toMillis()));
-        }
-        if (s.firstContacts != null) {
-            retainedUntil = Math.max(retainedUntil, s.firstContacts.lastForget(lookbackMs));
         }
         if (s.complaints != null) {
             next = Math.min(next, s.complaints.nextWakeup());
-            retainedUntil = Math.max(retainedUntil, s.complaints.lastForget(config.shipmentRetention().toMillis()));
         }
         if (s.experience != null) {
             next = Math.min(next, s.experience.nextWakeup(rules));
@@ -285,10 +290,30 @@ public final class CustomerCoreLogic {
         if (cleanup != Long.MAX_VALUE) {
             return Math.min(next, onCleanupGrid(cleanup, gridOffset));
         }
-        if (next == Long.MAX_VALUE && retainedUntil != Long.MIN_VALUE) {
-            return onCleanupGrid(retainedUntil, gridOffset);
+        if (next != Long.MAX_VALUE) {
+            return next;
         }
-        return next;
+        long keptUntil = keptUntil(s);
+        return keptUntil == Long.MIN_VALUE ? Long.MAX_VALUE : onCleanupGrid(keptUntil, gridOffset);
+    }
+
+    /**
+     * When the last of what the customer keeps for days (closed interactions for their surveys,
+     * first-contact reasons, orders) has ended, or {@link Long#MIN_VALUE}: asked only when nothing
+     * else is due, so that an event does not walk those maps for nothing.
+     */
+    private long keptUntil(CustomerState s) {
+        long last = Long.MIN_VALUE;
+        if (s.surveys != null) {
+            last = Math.max(last, s.surveys.lastForget(surveyRetentionMs));
+        }
+        if (s.firstContacts != null) {
+            last = Math.max(last, s.firstContacts.lastForget(lookbackMs));
+        }
+        if (s.complaints != null) {
+            last = Math.max(last, s.complaints.lastForget(shipmentRetentionMs));
+        }
+        return last;
     }
 
     /** The items due at or before {@code now}, removed from {@code pending}, by time then id. */

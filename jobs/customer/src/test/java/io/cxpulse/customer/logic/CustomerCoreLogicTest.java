@@ -43,8 +43,10 @@ class CustomerCoreLogicTest {
         state.eventIds().expire(Long.MAX_VALUE - 1);
 
         long orderGone = SHIPPED_AT.toEpochMilli() + CONFIG.shipmentRetention().toMillis();
-        assertThat(logic.nextWakeup(state, OFFSET)).isEqualTo(CustomerCoreLogic.onCleanupGrid(orderGone, OFFSET))
-                .isGreaterThanOrEqualTo(orderGone);
+        long wakeup = logic.nextWakeup(state, OFFSET);
+        assertThat(wakeup).isEqualTo(CustomerCoreLogic.onCleanupGrid(orderGone, OFFSET))
+                .isBetween(orderGone, orderGone + CustomerCoreLogic.CLEANUP_GRID_MS);
+        assertThat(Math.floorMod(wakeup - OFFSET, CustomerCoreLogic.CLEANUP_GRID_MS)).as("on C1's grid").isZero();
     }
 
     @Test
