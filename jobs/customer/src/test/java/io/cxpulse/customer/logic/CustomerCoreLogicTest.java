@@ -30,11 +30,7 @@ class CustomerCoreLogicTest {
     void eventIdsGoOnTheCustomersHourlyGrid() {
         rememberIds(3);
 
-        long firstIdGone = SHIPPED_AT.toEpochMilli() + HORIZON;
-        long wakeup = logic.nextWakeup(state, OFFSET);
-        assertThat(wakeup).isEqualTo(CustomerCoreLogic.onCleanupGrid(firstIdGone, OFFSET))
-                .isBetween(firstIdGone, firstIdGone + CustomerCoreLogic.CLEANUP_GRID_MS);
-        assertThat(Math.floorMod(wakeup - OFFSET, CustomerCoreLogic.CLEANUP_GRID_MS)).as("on C1's grid").isZero();
+        assertWakesOnTheGridAfter(SHIPPED_AT.toEpochMilli() + HORIZON);
     }
 
     @Test
@@ -42,11 +38,7 @@ class CustomerCoreLogicTest {
         rememberIds(3);
         state.eventIds().expire(Long.MAX_VALUE - 1);
 
-        long orderGone = SHIPPED_AT.toEpochMilli() + CONFIG.shipmentRetention().toMillis();
-        long wakeup = logic.nextWakeup(state, OFFSET);
-        assertThat(wakeup).isEqualTo(CustomerCoreLogic.onCleanupGrid(orderGone, OFFSET))
-                .isBetween(orderGone, orderGone + CustomerCoreLogic.CLEANUP_GRID_MS);
-        assertThat(Math.floorMod(wakeup - OFFSET, CustomerCoreLogic.CLEANUP_GRID_MS)).as("on C1's grid").isZero();
+        assertWakesOnTheGridAfter(SHIPPED_AT.toEpochMilli() + CONFIG.shipmentRetention().toMillis());
     }
 
     @Test
@@ -58,6 +50,14 @@ class CustomerCoreLogicTest {
     void theGridOfCustomersWhoseIdsDifferInADigitLiesFarApart() {
         assertThat(Math.abs(CustomerCoreLogic.cleanupOffset("C9005") - CustomerCoreLogic.cleanupOffset("C9006")))
                 .isGreaterThan(Duration.ofMinutes(1).toMillis());
+    }
+
+    /** The customer's next wake-up is its first point on its grid at or after {@code deadline}. */
+    private void assertWakesOnTheGridAfter(long deadline) {
+        long wakeup = logic.nextWakeup(state, OFFSET);
+        assertThat(wakeup).isEqualTo(CustomerCoreLogic.onCleanupGrid(deadline, OFFSET))
+                .isBetween(deadline, deadline + CustomerCoreLogic.CLEANUP_GRID_MS);
+        assertThat(Math.floorMod(wakeup - OFFSET, CustomerCoreLogic.CLEANUP_GRID_MS)).as("on C1's grid").isZero();
     }
 
     /** An order shipped, and {@code n} ids of its shipment's events, a second apart. */
